@@ -1,0 +1,38 @@
+package dev.virex.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "key",
+        mixinStandardHelpOptions = true,
+        description = "Inspect key files.",
+        subcommands = {KeyCommand.Show.class})
+final class KeyCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand (try 'virex key show FILE')");
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the verifier key (vkey) of a private key file.")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "Private key file written by 'virex keygen'.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().println(KeyFiles.read(file).verifierKey().encode());
+            return 0;
+        }
+    }
+}
