@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
 /**
  * The operational information a node declares when it asks to join (the seed: "bandwidth, region,
  * operator ID", "approved VIREX software"), as carried by join requests and join decisions.
- * The node is identified by its Ed25519 note key; its key name is its node ID.
+ * The node is identified by its Ed25519 note key; its key name is its node ID. {@code address} is
+ * where peers and clients reach its service (for a mixnode, the packet port); {@code control} is
+ * its HTTP control endpoint (federation probes, enforcement reports, metrics).
  */
-public record NodeInfo(VerifierKey node, NodeRole role, NodeAddress address, String region, long bandwidthMbps,
-                       VerifierKey operator, String software) {
+public record NodeInfo(VerifierKey node, NodeRole role, NodeAddress address, NodeAddress control, String region,
+                       long bandwidthMbps, VerifierKey operator, String software) {
     public static final long MAX_BANDWIDTH_MBPS = 1_000_000;
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final Pattern SOFTWARE = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+-]{0,63}");
@@ -40,6 +42,7 @@ public record NodeInfo(VerifierKey node, NodeRole role, NodeAddress address, Str
         sb.append("node ").append(node.encode()).append('\n')
                 .append("role ").append(role.wire()).append('\n')
                 .append("address ").append(address).append('\n')
+                .append("control ").append(control).append('\n')
                 .append("region ").append(region).append('\n')
                 .append("bandwidth-mbps ").append(bandwidthMbps).append('\n')
                 .append("operator ").append(operator.encode()).append('\n')
@@ -50,12 +53,13 @@ public record NodeInfo(VerifierKey node, NodeRole role, NodeAddress address, Str
         VerifierKey node = vkey(in.expect("node"), "node");
         NodeRole role = NodeRole.parse(in.expect("role"));
         NodeAddress address = NodeAddress.parse(in.expect("address"));
+        NodeAddress control = NodeAddress.parse(in.expect("control"));
         String region = in.expect("region");
         long bw = Lines.number(in.expect("bandwidth-mbps"), 1, MAX_BANDWIDTH_MBPS, "bandwidth-mbps");
         VerifierKey operator = vkey(in.expect("operator"), "operator");
         String software = in.expect("software");
         try {
-            return new NodeInfo(node, role, address, region, bw, operator, software);
+            return new NodeInfo(node, role, address, control, region, bw, operator, software);
         } catch (IllegalArgumentException e) {
             throw new DecisionFormatException(e.getMessage());
         }

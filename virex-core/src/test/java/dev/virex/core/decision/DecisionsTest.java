@@ -35,7 +35,7 @@ class DecisionsTest {
         String text = examples().get(1).text();
         assertThat(text).startsWith("virex-decision/v1\nkind join-approved\nfederation federation.virex.example\n"
                 + "time 2026-11-21T06:01:00Z\nnode mix-1.virex.example+");
-        assertThat(text).contains("\nrole mixnode\naddress 192.0.2.10:4000\nregion eu-west\nbandwidth-mbps 100\noperator operator-a+");
+        assertThat(text).contains("\nrole mixnode\naddress 192.0.2.10:4000\ncontrol 192.0.2.10:4001\nregion eu-west\nbandwidth-mbps 100\noperator operator-a+");
         assertThat(text).endsWith("\nsoftware 0.1.0\nrequest " + Fixtures.requestHash("mix-1.virex.example" + T0.plusSeconds(60)).toHex() + "\n");
     }
 

@@ -45,7 +45,9 @@ final class Fixtures {
     }
 
     static NodeInfo node(String name, String address) throws DecisionFormatException {
-        return new NodeInfo(key(name).verifierKey(), NodeRole.MIXNODE, NodeAddress.parse(address), "eu-west", 100,
+        NodeAddress a = NodeAddress.parse(address);
+        NodeAddress control = NodeAddress.parse(address.substring(0, address.lastIndexOf(':')) + ":" + (a.port() + 1));
+        return new NodeInfo(key(name).verifierKey(), NodeRole.MIXNODE, a, control, "eu-west", 100,
                 key("operator-a").verifierKey(), "0.1.0");
     }
 
