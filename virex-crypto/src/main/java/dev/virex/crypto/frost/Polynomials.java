@@ -16,6 +16,14 @@ public final class Polynomials {
      * interpolation at 0. Refuses an x_i not in L and a repeated x-coordinate.
      */
     public static Scalar interpolatingValue(List<Identifier> xs, Identifier xi) {
+        return lagrangeAt(xs, xi, Scalar.ZERO);
+    }
+
+    /**
+     * The Lagrange coefficient of x_i for interpolation at {@code x}: the product over x_j != x_i of
+     * (x - x_j) / (x_i - x_j). At x = 0 this is derive_interpolating_value.
+     */
+    public static Scalar lagrangeAt(List<Identifier> xs, Identifier xi, Scalar x) {
         if (!xs.contains(xi)) {
             throw new IllegalArgumentException("invalid parameters: " + xi + " is not in the list");
         }
@@ -24,13 +32,13 @@ public final class Polynomials {
         }
         Scalar num = Scalar.ONE;
         Scalar den = Scalar.ONE;
-        Scalar x = xi.scalar();
+        Scalar i = xi.scalar();
         for (Identifier j : xs) {
             if (j.equals(xi)) {
                 continue;
             }
-            num = num.multiply(j.scalar());
-            den = den.multiply(j.scalar().subtract(x));
+            num = num.multiply(x.subtract(j.scalar()));
+            den = den.multiply(i.subtract(j.scalar()));
         }
         return num.multiply(den.invert());
     }
