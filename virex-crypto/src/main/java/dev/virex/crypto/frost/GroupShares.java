@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Checks that verifying shares and a group key fit together: every share is f(i)*B for one
- * polynomial f of degree at most M - 1, and f(0)*B is the group key (RFC 9591 Appendix C.2,
- * derive_group_info, read backwards).
+ * polynomial f of degree exactly M - 1, and f(0)*B is the group key (RFC 9591 Appendix C.2,
+ * derive_group_info, read backwards). "Exactly" makes the stated threshold true: M members are
+ * needed, and M - 1 are not enough.
  */
 final class GroupShares {
     private GroupShares() {}
@@ -27,6 +28,20 @@ final class GroupShares {
         }
         if (!atZero.equals(groupKey)) {
             throw new FrostException(FrostException.Kind.INVALID_SHARE, "the verifying shares do not interpolate to the group key");
+        }
+        if (threshold >= 2) {
+            // The degree must be exactly M - 1: if member M's share already follows from members
+            // 1..M-1, then M - 1 members could sign, and the stated threshold would be a lie.
+            List<Identifier> fewer = base.subList(0, threshold - 1);
+            Identifier last = base.get(threshold - 1);
+            Element predicted = Element.IDENTITY;
+            for (int i = 0; i < threshold - 1; i++) {
+                predicted = predicted.add(members.get(i).verifyingShare().multiply(Polynomials.lagrangeAt(fewer, fewer.get(i), last.scalar())));
+            }
+            if (predicted.equals(members.get(threshold - 1).verifyingShare())) {
+                throw new FrostException(FrostException.Kind.INVALID_SHARE,
+                        "the verifying shares lie on a polynomial of degree below " + (threshold - 1) + ": fewer than " + threshold + " members could sign");
+            }
         }
         if (members.size() == threshold) {
             return;
