@@ -9,10 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "frost",
         mixinStandardHelpOptions = true,
-        description = {
-            "FROST(Ed25519, SHA-512) threshold signatures (RFC 9591): check a group signature or",
-            "an attestation of who signed, and show group descriptions."
-        },
+        description = "FROST(Ed25519, SHA-512) threshold signatures (RFC 9591): check a group signature or an "
+                + "attestation of who signed, and show group descriptions.",
         subcommands = {FrostVerifyCommand.class, FrostGroupCommand.class})
 public final class FrostCommand implements Runnable {
     @Spec

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code virex frost group FILE}: check a group description and print what it says. */
 @Command(name = "group", mixinStandardHelpOptions = true,
-        description = {"Check a FROST group description (virex-frost-group/v1) and print its group vkey,",
-            "threshold, group ID and members. Signatures by the group verify as signed notes under the vkey."})
+        description = "Check a FROST group description (virex-frost-group/v1) and print its group vkey, threshold, "
+                + "group ID and members. Signatures by the group verify as signed notes under the vkey.")
 final class FrostGroupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

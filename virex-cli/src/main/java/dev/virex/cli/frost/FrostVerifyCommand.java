@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check a FROST group signature over a message, or an attestation naming the members who signed.",
-            "With --signature: prints 'valid'. With --attestation: prints '<id> <name>' for each signer."})
+            "", "With --signature it prints 'valid'; with --attestation, '<id> <name>' for each signer."})
 final class FrostVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
