@@ -16,8 +16,11 @@ import java.util.List;
  * signed-note verifier can check who sent it.
  */
 final class DkgNotes {
-    /** Room for the signature line of one identity key beyond the text cap. */
-    static final int SIGNATURE_ROOM = 512;
+    /**
+     * Room for the blank line and one signature line beyond the text cap: an em dash, a key name
+     * of up to 255 characters (up to 1020 bytes of UTF-8), base64 of the key ID and signature.
+     */
+    static final int SIGNATURE_ROOM = 2048;
 
     private DkgNotes() {}
 

@@ -15,6 +15,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One member's side of the distributed key generation of the FROST paper (Komlo and Goldberg,
@@ -27,6 +29,8 @@ import java.util.Objects;
  * (broadcast the result), {@link #finish} over every member's round-two note. Not thread-safe.
  */
 public final class DkgParticipant {
+    private static final Logger log = LoggerFactory.getLogger(DkgParticipant.class);
+
     private enum State { STARTED, ROUND2_SENT, FINISHED }
 
     private final DkgConfig config;
@@ -153,9 +157,11 @@ public final class DkgParticipant {
         coefficients = null;
         decryptionKey = null;
         if (!complaints.isEmpty()) {
+            log.warn("DKG for {}: shares from {} failed the checks; complaining", config.groupName(), accused);
             return new DkgOutcome.Complained(complaints, accused);
         }
         GroupKey group = view.groupKey();
+        log.info("DKG for {} complete: member {} of {}, group key {}", config.groupName(), self, config.size(), group.vkey().encode());
         return new DkgOutcome.Completed(KeyShare.of(group, self, secret, SecretAccess.grant()));
     }
 }

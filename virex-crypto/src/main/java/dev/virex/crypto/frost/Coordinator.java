@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives signing of one message by the members who approved it, with identifiable abort
@@ -15,6 +17,7 @@ import java.util.TreeSet;
  * messages and decides on timeouts.
  */
 public final class Coordinator {
+    private static final Logger log = LoggerFactory.getLogger(Coordinator.class);
     private final GroupKey group;
     private final Bytes message;
     private final SecureRandom random;
@@ -63,6 +66,8 @@ public final class Coordinator {
             excluded.add(name);
         }
         requireThreshold();
+        log.info("retrying signing for group {} without {}: {} of {} approving members remain", group.vkey().name(),
+                members, remaining.size(), group.members().size());
         return next();
     }
 

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator's side of one signing session (RFC 9591 section 5): collects round-one
@@ -16,6 +18,8 @@ import java.util.TreeSet;
  * Not thread-safe: the caller serialises calls.
  */
 public final class SigningAttempt {
+    private static final Logger log = LoggerFactory.getLogger(SigningAttempt.class);
+
     /** A finished signing: the group signature and its attestation. */
     public record Signed(Signature signature, Attestation attestation) {}
 
@@ -106,6 +110,7 @@ public final class SigningAttempt {
         boolean ok = ctx.verifyShare(m.share(), group.member(m.member()).verifyingShare());
         if (!ok) {
             bad.add(m.member());
+            log.warn("invalid signature share from member {} ({}) in session {}", m.member(), name(m.member()), session);
         }
         return ok;
     }

@@ -23,8 +23,11 @@ public record SigningPackage(Bytes groupId, SessionId session, Bytes message, Li
     public static final String FORMAT = "virex-frost-signing-package/v1";
     /** Implementation limit on the message to sign. */
     public static final int MAX_MESSAGE_BYTES = 1024 * 1024;
-    /** Implementation limit on the encoded package: the base64 message plus 255 commitments. */
-    public static final int MAX_BYTES = MAX_MESSAGE_BYTES / 3 * 4 + 4 + Identifier.MAX * 104 + 1024;
+    /**
+     * Implementation limit on the encoded package: the base64 message, 255 commitment lines of at
+     * most 105 bytes, and the header lines.
+     */
+    public static final int MAX_BYTES = (MAX_MESSAGE_BYTES + 2) / 3 * 4 + Identifier.MAX * 106 + 1024;
 
     public SigningPackage {
         CommitmentMessage.requireGroupId(groupId);

@@ -262,6 +262,30 @@ class DkgTest {
     }
 
     @Test
+    void edgeThresholdsWork() throws Exception {
+        for (int[] mn : new int[][] {{1, 2}, {3, 3}, {2, 2}}) {
+            String label = "edge-" + mn[0] + "-" + mn[1];
+            List<SignerKey> ids = identities(mn[1], label);
+            List<KeyShare> shares = LocalDkg.run(config(mn[0], ids, label), signers(ids), new DeterministicRandom(label));
+            GroupKey g = shares.get(0).group();
+            assertThat(g.threshold()).isEqualTo(mn[0]);
+            byte[] msg = (label + "\n").getBytes(StandardCharsets.UTF_8);
+            Coordinator c = new Coordinator(g, msg, ids.subList(0, mn[0]).stream().map(SignerKey::name).toList(), new DeterministicRandom(label));
+            SigningAttempt a = c.attempt();
+            List<ThresholdSigner> ts = new ArrayList<>();
+            for (int i = 0; i < mn[0]; i++) {
+                ts.add(new ThresholdSigner(shares.get(i), new InMemoryNonceStore(), new DeterministicRandom(label + i)));
+                a.addCommitment(ts.get(i).commit(a.session()));
+            }
+            SigningPackage pkg = a.signingPackage();
+            for (ThresholdSigner t : ts) {
+                a.addShare(t.sign(pkg));
+            }
+            assertThat(JdkEd25519.verify(g.publicKey().serialize().toArray(), msg, a.finish().signature().encode().toArray())).as(label).isTrue();
+        }
+    }
+
+    @Test
     void roundsRunInOrderOnce() throws Exception {
         List<SignerKey> ids = identities(2, "order");
         DkgConfig config = config(2, ids, "order");
