@@ -109,7 +109,12 @@ public final class GroupKey {
         if (vkey.type() != dev.virex.core.note.SignatureType.ED25519) {
             throw FrostException.malformed("group description: the group vkey must be an Ed25519 (type 0x01) key");
         }
-        Element publicKey = Element.deserialize(vkey.publicKey());
+        Element publicKey;
+        try {
+            publicKey = Element.deserialize(vkey.publicKey());
+        } catch (FrostException e) {
+            throw new FrostException(e.kind(), "group description: group key: " + e.getMessage(), List.of(), e);
+        }
         int threshold = r.decimal(r.field("threshold"), 1, Identifier.MAX, "threshold");
         List<Member> members = new ArrayList<>();
         while (r.at("member")) {

@@ -18,15 +18,19 @@ public final class SigningContext {
     private final List<SigningCommitment> commitments;
     private final List<Identifier> participants;
     private final Map<Identifier, Scalar> bindingFactors;
+    /** D_i + rho_i * E_i per participant: the terms of the group commitment, reused by share checks. */
+    private final Map<Identifier, Element> commitmentShares;
     private final Element groupCommitment;
     private final Scalar challenge;
+    private final Map<Identifier, Scalar> lambdas = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SigningContext(Element groupKey, List<SigningCommitment> commitments, byte[] msg) {
         this.groupKey = groupKey;
         this.commitments = commitments;
         this.participants = commitments.stream().map(SigningCommitment::id).toList();
         this.bindingFactors = computeBindingFactors(groupKey, commitments, msg);
-        this.groupCommitment = computeGroupCommitment(commitments, bindingFactors);
+        this.commitmentShares = computeCommitmentShares(commitments, bindingFactors);
+        this.groupCommitment = computeGroupCommitment(commitmentShares);
         this.challenge = computeChallenge(groupCommitment, groupKey, msg);
     }
 
@@ -65,11 +69,20 @@ public final class SigningContext {
         return Collections.unmodifiableMap(out);
     }
 
-    /** compute_group_commitment, RFC 9591 section 4.5: the sum of D_i + rho_i * E_i. */
-    static Element computeGroupCommitment(List<SigningCommitment> list, Map<Identifier, Scalar> factors) {
-        Element acc = Element.IDENTITY;
+    /** The terms D_i + rho_i * E_i of compute_group_commitment, RFC 9591 section 4.5. */
+    static Map<Identifier, Element> computeCommitmentShares(List<SigningCommitment> list, Map<Identifier, Scalar> factors) {
+        Map<Identifier, Element> out = new LinkedHashMap<>();
         for (SigningCommitment c : list) {
-            acc = acc.add(c.hiding()).add(c.binding().multiply(factors.get(c.id())));
+            out.put(c.id(), c.hiding().add(c.binding().multiply(factors.get(c.id()))));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** compute_group_commitment, RFC 9591 section 4.5: the sum of D_i + rho_i * E_i. */
+    static Element computeGroupCommitment(Map<Identifier, Element> commitmentShares) {
+        Element acc = Element.IDENTITY;
+        for (Element term : commitmentShares.values()) {
+            acc = acc.add(term);
         }
         return acc;
     }
@@ -93,7 +106,7 @@ public final class SigningContext {
         if (!nonces.commitment().equals(commitmentOf(id))) {
             throw new IllegalArgumentException("the nonces are not those committed to for participant " + id);
         }
-        Scalar lambda = Polynomials.interpolatingValue(participants, id);
+        Scalar lambda = lambda(id);
         Scalar z = nonces.hiding(access)
                 .add(nonces.binding(access).multiply(bindingFactor(id)))
                 .add(lambda.multiply(secretShare).multiply(challenge));
@@ -105,11 +118,18 @@ public final class SigningContext {
      * checked as D_i + rho_i * E_i == z_i * B - (c * lambda_i) * PK_i (public values, variable time).
      */
     public boolean verifyShare(SignatureShare share, Element verifyingShare) {
-        SigningCommitment comm = commitmentOf(share.id());
-        Element commShare = comm.hiding().add(comm.binding().multiply(bindingFactor(share.id())));
-        Scalar lambda = Polynomials.interpolatingValue(participants, share.id());
+        Element commShare = commitmentShares.get(share.id());
+        if (commShare == null) {
+            throw new IllegalArgumentException("invalid participant: " + share.id());
+        }
+        Scalar lambda = lambda(share.id());
         Element rhs = Element.vartimeDoubleBase(challenge.multiply(lambda).negate(), verifyingShare, share.share());
         return commShare.equals(rhs);
+    }
+
+    /** lambda_i, derive_interpolating_value over this participant list (RFC 9591 section 4.2), cached. */
+    private Scalar lambda(Identifier id) {
+        return lambdas.computeIfAbsent(id, i -> Polynomials.interpolatingValue(participants, i));
     }
 
     /**
