@@ -1,6 +1,7 @@
 package dev.virex.cli;
 
 import dev.virex.cli.demo.DemoCommand;
+import dev.virex.cli.frost.FrostCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
             KeyCommand.class,
             NoteCommand.class,
             DemoCommand.class,
+            FrostCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error."})
