@@ -196,7 +196,12 @@ public final class BenchMain {
         @Override
         public void startBenchmark(org.openjdk.jmh.infra.BenchmarkParams params) {
             started++;
-            err.printf("bench: [%d/%d] %s ...%n", started, total, shortName(params.getBenchmark()));
+            StringBuilder label = new StringBuilder(shortName(params.getBenchmark()));
+            for (String k : params.getParamsKeys()) {
+                label.append(' ').append(k).append('=').append(params.getParam(k));
+            }
+            // @Param benchmarks run once per value, so the count of runs can exceed the names selected.
+            err.printf("bench: [run %d, %d benchmarks selected] %s ...%n", started, total, label);
         }
 
         @Override
