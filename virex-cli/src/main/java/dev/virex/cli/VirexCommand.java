@@ -1,6 +1,8 @@
 package dev.virex.cli;
 
+import dev.virex.cli.client.ClientCommand;
 import dev.virex.cli.demo.DemoCommand;
+import dev.virex.cli.mixnode.MixnodeCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Spec;
             KeyCommand.class,
             NoteCommand.class,
             DemoCommand.class,
+            MixnodeCommand.class,
+            ClientCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error."})

@@ -66,6 +66,7 @@ public final class Mixnode implements MixnodeApi, AutoCloseable {
     private final HttpService http;
     private final ScheduledExecutorService timer;
     private final String advertised;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Mixnode(SignerKey key, ParamsSource params, EpochSeedSource seeds, Clock clock, SecureRandom random, MixnodeOptions o) {
         this.key = key;
@@ -199,6 +200,9 @@ public final class Mixnode implements MixnodeApi, AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (timer != null) {
             timer.shutdownNow();
         }
