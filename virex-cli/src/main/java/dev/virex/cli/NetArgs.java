@@ -63,6 +63,18 @@ public final class NetArgs {
         }
     }
 
+    /** A one-line reason for a network failure (some JDK exceptions carry no message). */
+    public static String why(Throwable t) {
+        if (t instanceof java.net.ConnectException) {
+            return "connection refused" + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")");
+        }
+        if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+            return "timed out";
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
     /** "1.5 s", "250 ms", "3 min" for people. */
     public static String human(Duration d) {
         long ms = d.toMillis();

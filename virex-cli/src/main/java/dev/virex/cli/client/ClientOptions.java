@@ -49,7 +49,7 @@ final class ClientOptions {
         try {
             info = api.powInfo();
         } catch (IOException e) {
-            throw new UserError("cannot reach the mixnode at " + mixnode + ": " + e.getMessage(), e);
+            throw new UserError("cannot reach the mixnode at " + mixnode + ": " + NetArgs.why(e), e);
         }
         InetAddress local;
         try {
@@ -61,7 +61,7 @@ final class ClientOptions {
         try {
             tcp = TcpIngress.connect(NetArgs.hostPort(info.ingress()), local, Duration.ofSeconds(30));
         } catch (IOException | IllegalArgumentException e) {
-            throw new UserError("cannot connect to the mixnode's packet port " + info.ingress() + ": " + e.getMessage(), e);
+            throw new UserError("cannot connect to the mixnode's packet port " + info.ingress() + ": " + NetArgs.why(e), e);
         }
         PowSolver solver = new PowSolver(threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
         MixnodeClient.Options opts;

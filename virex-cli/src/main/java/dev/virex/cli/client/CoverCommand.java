@@ -42,7 +42,7 @@ final class CoverCommand implements Callable<Integer> {
                     + "), accepted " + st.accepted());
             return st.accepted() == st.sent() ? 0 : 1;
         } catch (IOException | ParamsFormatException e) {
-            throw new UserError("cover traffic failed: " + e.getMessage(), e);
+            throw new UserError("cover traffic failed: " + dev.virex.cli.NetArgs.why(e), e);
         }
     }
 }

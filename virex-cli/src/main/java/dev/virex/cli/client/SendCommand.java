@@ -61,7 +61,7 @@ final class SendCommand implements Callable<Integer> {
             return 0;
         } catch (IOException e) {
             display.endLine();
-            throw new UserError("send failed: " + e.getMessage(), e);
+            throw new UserError("send failed: " + NetArgs.why(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.virex.cli.mixnode;
 
+import dev.virex.cli.NetArgs;
 import dev.virex.cli.UserError;
 import dev.virex.client.HttpMixnodeApi;
 import dev.virex.core.note.NoteException;
@@ -48,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
         try {
             note = new HttpMixnodeApi(url).report(interval);
         } catch (IOException e) {
-            throw new UserError("cannot fetch the report: " + e.getMessage(), e);
+            throw new UserError("cannot fetch the report from " + url + ": " + NetArgs.why(e), e);
         }
         EnforcementReport r;
         try {

@@ -5,10 +5,11 @@ import java.security.SecureRandom;
 /**
  * Coarsens a per-interval count before it is published, so that published figures say little
  * about any one client (docs/spec/pow.md, "Metrics privacy"). Small counts (below
- * {@value #SMALL}) get Laplace noise (scale {@value #NOISE_SCALE}) and are then rounded up to a
- * multiple of {@value #BIN}; a small count, even zero, is thus hidden in a bin among its
- * neighbours. Larger counts are rounded up to two significant digits (a relative error of at most
- * 10%), which hides single messages without distorting totals.
+ * {@value #SMALL}) get Laplace noise (scale {@value #NOISE_SCALE}), are clamped at zero and
+ * rounded to the nearest multiple of {@value #BIN}; a small count, even zero, is thus hidden in a
+ * bin among its neighbours. Larger counts are rounded to two significant digits (a relative error
+ * of at most 5%), which hides single messages. Rounding to the nearest value keeps sums of
+ * published figures close to the true totals.
  */
 public final class Binning {
     public static final long SMALL = 1024;
@@ -27,17 +28,17 @@ public final class Binning {
         }
         if (count < SMALL) {
             double noisy = Math.max(0, count + laplace());
-            return BIN * (long) Math.ceil(noisy / BIN);
+            return BIN * Math.round(noisy / BIN);
         }
-        return roundUpTwoDigits(count);
+        return roundTwoDigits(count);
     }
 
-    static long roundUpTwoDigits(long v) {
+    static long roundTwoDigits(long v) {
         long unit = 1;
         while (v / unit >= 100) {
             unit *= 10;
         }
-        return (v + unit - 1) / unit * unit;
+        return (v + unit / 2) / unit * unit;
     }
 
     /** A Laplace(0, NOISE_SCALE) sample by inverse transform. */

@@ -95,7 +95,7 @@ public final class IntervalPublisher {
             reports.removeFirst();
         }
         metrics.record(report);
-        log.info("enforcement report {}: accepted ~{}, rejected ~{}, suggested effort {}", interval, accepted,
+        log.info("published enforcement report {} (coarsened figures): accepted {}, rejected {}, suggested effort {}", interval, accepted,
                 report.rejectedTotal(), suggested);
     }
 
