@@ -23,15 +23,28 @@ import java.util.regex.Pattern;
 public record PowInfo(String mixnode, String identity, String kem, String ingress, String algorithm,
                       long effortFloor, long suggestedEffort, List<Seed> seeds, String params, String nextParams) {
     private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{64}");
+    private static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,253}:[0-9]{1,5}");
 
     /** One accepted seed: epoch, 32-byte seed (hex), start (UTC) and length. */
     public record Seed(long epoch, String seed, String start, long lengthSeconds) {
+        /** Implementation limits: epochs last at most a year and start between 1970 and 9000. */
+        static final long MAX_LENGTH_SECONDS = 366L * 24 * 3600;
+
         public Seed {
-            if (epoch < 0 || seed == null || !HEX32.matcher(seed).matches() || lengthSeconds < 1 || start == null) {
-                throw new IllegalArgumentException("seed needs an epoch, 64 hex digits, a start and a positive length");
+            if (epoch < 0 || seed == null || !HEX32.matcher(seed).matches() || lengthSeconds < 1
+                    || lengthSeconds > MAX_LENGTH_SECONDS || start == null) {
+                throw new IllegalArgumentException("seed needs an epoch, 64 hex digits, a start and a length of 1 s to a year");
             }
-            Instant.parse(start);
+            Instant t;
+            try {
+                t = Instant.parse(start);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("seed start is not a UTC time", e);
+            }
+            if (t.isBefore(Instant.EPOCH) || t.isAfter(LATEST)) {
+                throw new IllegalArgumentException("seed start out of range");
+            }
         }
 
         public static Seed of(EpochSeed s) {
@@ -51,8 +64,8 @@ public record PowInfo(String mixnode, String identity, String kem, String ingres
             throw new IllegalArgumentException("ingress must be host:port");
         }
         seeds = List.copyOf(seeds);
-        if (seeds.isEmpty() || seeds.size() > 2) {
-            throw new IllegalArgumentException("one or two seeds (current first)");
+        if (seeds.isEmpty() || seeds.size() > 2 || (seeds.size() == 2 && seeds.get(1).epoch() >= seeds.get(0).epoch())) {
+            throw new IllegalArgumentException("one or two seeds, the current first");
         }
         if (effortFloor < 1 || suggestedEffort < effortFloor || suggestedEffort > AbuseParams.MAX_EFFORT) {
             throw new IllegalArgumentException("need 1 <= effort floor <= suggested effort < 2^32");
