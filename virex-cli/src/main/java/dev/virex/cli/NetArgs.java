@@ -12,6 +12,7 @@ public final class NetArgs {
 
     private NetArgs() {}
 
+    /** Parses {@code host:port} ({@code [v6]:port} for IPv6) without resolving the host. */
     public static InetSocketAddress hostPort(String s) {
         int colon = s.lastIndexOf(':');
         if (colon <= 0 || colon == s.length() - 1) {
@@ -30,7 +31,16 @@ public final class NetArgs {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range in '" + s + "'");
         }
-        return new InetSocketAddress(host, port);
+        return InetSocketAddress.createUnresolved(host, port);
+    }
+
+    /** Resolves a parsed {@code host:port} (a name lookup unless the host is a literal address). */
+    public static InetSocketAddress resolve(InetSocketAddress a) {
+        InetSocketAddress r = new InetSocketAddress(a.getHostString(), a.getPort());
+        if (r.isUnresolved()) {
+            throw new IllegalArgumentException("cannot resolve " + a.getHostString());
+        }
+        return r;
     }
 
     public static Duration duration(String s) {

@@ -56,6 +56,15 @@ class MixnodeLoopbackTest {
     }
 
     @Test
+    void theSameClientRunsInMemoryWithoutSockets() throws Exception {
+        MixnodeClient c = new MixnodeClient(f.mixnode, f.mixnode.inMemory(new byte[] {10, 0, 0, 7}), solver,
+                new dev.virex.testkit.DeterministicRandom("in-memory"), f.clockSleeper(new ArrayList<>()), f.clock,
+                MixnodeClient.Options.defaults(), MixnodeClient.Listener.NONE);
+        assertThat(c.send(MessagePayload.real(Bytes.wrap("in memory".getBytes()))).accepted()).isTrue();
+        assertThat(f.delivered).containsExactly(Bytes.wrap("in memory".getBytes()));
+    }
+
+    @Test
     void eachBadSubmissionIsRejectedWithItsReason() throws Exception {
         PowInfo info = f.api.powInfo();
         EpochSeed current = info.epochSeeds().current();

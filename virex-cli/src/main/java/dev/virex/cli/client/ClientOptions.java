@@ -59,7 +59,7 @@ final class ClientOptions {
         }
         TcpIngress tcp;
         try {
-            tcp = TcpIngress.connect(NetArgs.hostPort(info.ingress()), local, Duration.ofSeconds(30));
+            tcp = TcpIngress.connect(NetArgs.resolve(NetArgs.hostPort(info.ingress())), local, Duration.ofSeconds(30));
         } catch (IOException | IllegalArgumentException e) {
             throw new UserError("cannot connect to the mixnode's packet port " + info.ingress() + ": " + NetArgs.why(e), e);
         }

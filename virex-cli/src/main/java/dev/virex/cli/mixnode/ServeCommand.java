@@ -97,7 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
                 ? ParamsTimeline.constant(Instant.EPOCH, AbuseParams.defaults()) : readParams(params);
         MixnodeOptions options;
         try {
-            options = new MixnodeOptions(listen, new HttpService.Options("mixnode", http.getHostString(), http.getPort(), 1 << 16,
+            options = new MixnodeOptions(NetArgs.resolve(listen), new HttpService.Options("mixnode", http.getHostString(), http.getPort(), 1 << 16,
                     allowPlainHttp), advertise == null ? "" : advertise, limiterSlots, replaySlots, queue, workers,
                     Math.max(1, Runtime.getRuntime().availableProcessors() / 2), Duration.ofMinutes(1), reportInterval, true,
                     m -> { });

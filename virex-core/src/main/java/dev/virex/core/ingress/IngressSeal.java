@@ -86,6 +86,7 @@ public final class IngressSeal {
             HPKE h = hpke();
             try {
                 AsymmetricCipherKeyPair kp = h.deserializePrivateKey(privateKey, publicKey.toArray());
+                // RFC 9180 section 5.1.1 SetupBaseR, then section 5.2 Open (AEAD authentication fails closed)
                 HPKEContext ctx = h.setupBaseR(encapsulatedKey.toArray(), kp, info(mixnodeId));
                 return MessagePayload.decode(ctx.open(NO_AAD, ciphertext.toArray()));
             } catch (InvalidCipherTextException | IllegalArgumentException | IllegalStateException e) {

@@ -43,6 +43,7 @@ public final class Sha256Pow implements PowVerifier {
         if (s.algorithm() != PowAlgorithm.SHA256_V1) {
             return false;
         }
+        // torspec proposal 327 (hspow-spec v1) linear effort rule, over SHA-256 of challenge || solution
         return LinearEffort.of(s.effort()).isMetBy(hash(input(puzzle, s.nonce(), s.effort(), s.solution())));
     }
 

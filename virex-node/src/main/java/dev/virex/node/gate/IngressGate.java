@@ -126,6 +126,7 @@ public final class IngressGate {
         if (ByteBuffer.wrap(f, SubmitFrame.OFF_PREFIX, 8).getLong() != idPrefix) {
             return reject(RejectReason.WRONG_MIXNODE, 0);
         }
+        // hspow-spec v1: the seed head picks the current or previous seed; other seeds are refused
         long head = ByteBuffer.wrap(f, pow + PowSolution.OFF_SEED_HEAD, 8).getLong();
         EpochSeed seed = s.seeds().byHead(head).orElse(null);
         if (seed == null) {
@@ -137,6 +138,7 @@ public final class IngressGate {
         }
         Work w = work.get();
         SubmitFrame.messageDigest(f, w.sha, w.digest);
+        // torspec proposal 327 / hspow-spec v1 verification: hash the challenge and solution, valid iff H x E fits
         if (!w.checker.check(id, s.seedBytes(seed), w.digest, f, pow, rule(effort))) {
             return reject(RejectReason.INVALID_SOLUTION, limiter.penalize(key, nowNanos, s.policy()));
         }
@@ -144,6 +146,7 @@ public final class IngressGate {
         if (!o.accepted()) {
             return reject(o.inBackoff() ? RejectReason.BACKOFF : RejectReason.RATE_LIMITED, o.retryAfterNanos());
         }
+        // hspow-spec v1 replay protection: a (seed, nonce) pair is used once while the seed is accepted
         return switch (replay.firstUse(seed.epoch(), f, pow + PowSolution.OFF_NONCE)) {
             case FRESH -> new Verdict.Pass(effort, seed.epoch());
             case REPLAY -> reject(RejectReason.REPLAY, limiter.penalize(key, nowNanos, s.policy()));
