@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "cover", mixinStandardHelpOptions = true,
-        description = {"Send cover traffic: messages at the Poisson rate the parameters publish, each with a valid PoW",
-            "and sealed like a real message, so that an observer cannot tell real traffic from cover."})
+        description = {"Send cover traffic at the Poisson rate the parameters publish: each message has",
+            "a valid PoW and is sealed like a real one, so observers cannot tell them apart."})
 final class CoverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Send one message to a mixnode: seal it, solve the PoW at the mixnode's suggested effort (with a",
-            "progress bar), submit it, and obey any backoff the mixnode asks for."})
+        description = {"Send one message to a mixnode: seal it, solve the PoW at the suggested effort",
+            "(with a progress bar), submit it, and obey any backoff the mixnode asks for."})
 final class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

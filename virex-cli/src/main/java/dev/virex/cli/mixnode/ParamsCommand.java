@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "params", mixinStandardHelpOptions = true,
-        description = {"Print an abuse-parameters file to start from (the format a federation decision carries).",
+        description = {"Print an abuse-parameters file to start from (what a federation decision carries).",
             "Append more blocks, separated by one blank line, to schedule changes."})
 final class ParamsCommand implements Callable<Integer> {
     @Spec

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Fetch a mixnode's signed enforcement report, verify it with the mixnode's vkey and print it.",
-            "With --params, also check it against the parameters that were in force (what an auditor does)."})
+        description = {"Fetch a mixnode's signed enforcement report, verify it with its vkey, print it.",
+            "With --params, also check it against the parameters in force (as an auditor does)."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run a mixnode ingress: a packet port for clients' fixed-size frames with PoW, and an HTTP port",
-            "with its PoW info (/v1/pow), signed enforcement reports (/v1/reports/latest) and metrics (/metrics).",
-            "Parameters come from a file until the federation's log is wired; seeds from a local beacon key."})
+        description = {"Run a mixnode ingress: a packet port for fixed-size frames with PoW, and",
+            "HTTP with PoW info (/v1/pow), signed reports (/v1/reports/...) and /metrics.",
+            "Parameters come from a file, seeds from a local beacon key (until the log)."})
 public final class ServeCommand implements Callable<Integer> {
     static final int MAX_PARAMS_BYTES = ParamsTimeline.MAX_TEXT_BYTES;
 
