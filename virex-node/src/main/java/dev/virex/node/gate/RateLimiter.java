@@ -2,7 +2,6 @@ package dev.virex.node.gate;
 
 import dev.virex.core.pow.AbuseParams;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -44,7 +43,7 @@ public final class RateLimiter {
         static final Outcome ACCEPTED = new Outcome(true, false, 0);
     }
 
-    private final Segment[] segments;
+    private final LimiterSegment[] segments;
     private final int capacity;
     private volatile long baseNanos;
 
@@ -57,9 +56,9 @@ public final class RateLimiter {
             throw new IllegalArgumentException("capacity must be a power of two >= 1024");
         }
         this.capacity = capacity;
-        this.segments = new Segment[1 << SEGMENT_BITS];
+        this.segments = new LimiterSegment[1 << SEGMENT_BITS];
         for (int i = 0; i < segments.length; i++) {
-            segments[i] = new Segment(capacity >> SEGMENT_BITS, new SplittableRandom(random.nextLong()));
+            segments[i] = new LimiterSegment(capacity >> SEGMENT_BITS, new SplittableRandom(random.nextLong()));
         }
         this.baseNanos = nowNanos;
     }
@@ -85,7 +84,7 @@ public final class RateLimiter {
 
     /** Forgets every client (at each epoch, when the client keys rotate). */
     public void clear(long nowNanos) {
-        for (Segment s : segments) {
+        for (LimiterSegment s : segments) {
             s.clear();
         }
         baseNanos = nowNanos;
@@ -93,7 +92,7 @@ public final class RateLimiter {
 
     public int tracked() {
         int n = 0;
-        for (Segment s : segments) {
+        for (LimiterSegment s : segments) {
             n += s.used();
         }
         return n;
@@ -108,7 +107,7 @@ public final class RateLimiter {
         return (long) capacity * SLOT_BYTES;
     }
 
-    private Segment segment(long key) {
+    private LimiterSegment segment(long key) {
         return segments[(int) (key >>> (64 - SEGMENT_BITS))];
     }
 
@@ -123,114 +122,5 @@ public final class RateLimiter {
             t = Math.max(0, (nowNanos - baseNanos) / TICK_NANOS);
         }
         return (int) t;
-    }
-
-    private static final class Segment {
-        private final long[] keys;
-        private final int[] tat;
-        private final byte[] level;
-        private final int mask;
-        private final SplittableRandom random;
-        private int used;
-
-        Segment(int slots, SplittableRandom random) {
-            keys = new long[slots];
-            tat = new int[slots];
-            level = new byte[slots];
-            mask = slots - 1;
-            this.random = random;
-        }
-
-        synchronized Outcome acquire(long key, int now, Policy p) {
-            int i = find(key);
-            long t = i >= 0 ? tat[i] : now;
-            int lvl = i >= 0 ? level[i] : 0;
-            if (t - p.tolerance() > now) {
-                boolean wasBackingOff = lvl > 0;
-                long retry = escalate(i, key, now, t, lvl, p);
-                return new Outcome(false, wasBackingOff, retry * TICK_NANOS);
-            }
-            if (t <= now) {
-                lvl = 0; // idle long enough for a full bucket: forget past violations
-            }
-            store(i, key, Math.max(t, now) + p.interval(), lvl, now);
-            return Outcome.ACCEPTED;
-        }
-
-        synchronized long backoff(long key, int now, Policy p) {
-            int i = find(key);
-            if (i < 0 || level[i] == 0 || tat[i] - p.tolerance() <= now) {
-                return 0;
-            }
-            return escalate(i, key, now, tat[i], level[i], p);
-        }
-
-        synchronized long penalize(long key, int now, Policy p) {
-            int i = find(key);
-            return escalate(i, key, now, i >= 0 ? tat[i] : now, i >= 0 ? level[i] : 0, p);
-        }
-
-        /** Doubles the delay (equal jitter: a uniform draw in [d/2, d]) and pushes the arrival time. */
-        private long escalate(int i, long key, int now, long t, int lvl, Policy p) {
-            int next = Math.min(lvl + 1, 40);
-            int shift = next - 1; // base and cap are below 2^30 ticks, so shifts up to 32 cannot overflow
-            long d = shift > 32 ? p.backoffCap() : Math.min(p.backoffCap(), p.backoffBase() << shift);
-            long delay = d - random.nextLong(d / 2 + 1);
-            long newTat = Math.max(t, now + p.tolerance() + delay);
-            store(i, key, newTat, next, now);
-            return newTat - p.tolerance() - now;
-        }
-
-        private int find(long key) {
-            int h = (int) key & mask;
-            for (int n = 0; n < PROBES; n++) {
-                int j = (h + n) & mask;
-                if (keys[j] == key) {
-                    return j;
-                }
-                if (keys[j] == 0) {
-                    return -1;
-                }
-            }
-            return -1;
-        }
-
-        private void store(int i, long key, long newTat, int lvl, int now) {
-            if (i < 0) {
-                i = slotFor(key, now);
-            }
-            tat[i] = (int) Math.min(newTat, Integer.MAX_VALUE);
-            level[i] = (byte) lvl;
-        }
-
-        /** An empty slot in the probe window, else the idlest one (smallest arrival time) replaced. */
-        private int slotFor(long key, int now) {
-            int h = (int) key & mask;
-            int victim = h;
-            for (int n = 0; n < PROBES; n++) {
-                int j = (h + n) & mask;
-                if (keys[j] == 0) {
-                    keys[j] = key;
-                    used++;
-                    return j;
-                }
-                if (tat[j] < tat[victim]) {
-                    victim = j;
-                }
-            }
-            keys[victim] = key;
-            return victim;
-        }
-
-        synchronized void clear() {
-            Arrays.fill(keys, 0);
-            Arrays.fill(tat, 0);
-            Arrays.fill(level, (byte) 0);
-            used = 0;
-        }
-
-        synchronized int used() {
-            return used;
-        }
     }
 }
