@@ -114,11 +114,13 @@ public final class BenchMain {
             String name = r.getParams().getBenchmark();
             if (method(name).startsWith("baseline")) {
                 lines.add(e.getKey() + ": " + value(r) + " (baseline)");
+                lines.addAll(secondary(e.getKey(), r, Optional.empty()));
                 continue;
             }
             Optional<RunResult> base = baselineFor(r, results);
             lines.add(e.getKey() + ": " + value(r) + base.map(b -> String.format(Locale.ROOT, " (x%.2f vs %s %s)",
                     speedRatio(r, b), method(b.getParams().getBenchmark()), value(b))).orElse(" (no baseline in this class)"));
+            lines.addAll(secondary(e.getKey(), r, base));
         }
         return lines;
     }
@@ -138,6 +140,24 @@ public final class BenchMain {
             }
         }
         return candidates.stream().findFirst();
+    }
+
+    /**
+     * Secondary results (JMH {@code @AuxCounters}, e.g. bytes per tracked client, accepted messages
+     * per second), one line each: {@code NAME:COUNTER: VALUE UNIT (R of BASELINE VALUE UNIT)}, R the
+     * plain ratio to the baseline's counter of the same name when it has one.
+     */
+    static List<String> secondary(String label, RunResult r, Optional<RunResult> base) {
+        List<String> out = new ArrayList<>();
+        for (var s : new TreeMap<>(r.getSecondaryResults()).entrySet()) {
+            String v = format(s.getValue().getScore(), s.getValue().getScoreUnit());
+            Optional<String> ratio = base.map(b -> b.getSecondaryResults().get(s.getKey()))
+                    .filter(b -> b.getScore() > 0)
+                    .map(b -> String.format(Locale.ROOT, " (%.2f of baseline %s)", s.getValue().getScore() / b.getScore(),
+                            format(b.getScore(), b.getScoreUnit())));
+            out.add(label + ":" + s.getKey() + ": " + v + ratio.orElse(""));
+        }
+        return out;
     }
 
     /** Throughput: value / baseline. Time per operation: baseline / value. Above 1 is faster. */

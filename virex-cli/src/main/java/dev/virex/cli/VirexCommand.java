@@ -1,7 +1,9 @@
 package dev.virex.cli;
 
+import dev.virex.cli.client.ClientCommand;
 import dev.virex.cli.demo.DemoCommand;
 import dev.virex.cli.frost.FrostCommand;
+import dev.virex.cli.mixnode.MixnodeCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Spec;
             NoteCommand.class,
             DemoCommand.class,
             FrostCommand.class,
+            MixnodeCommand.class,
+            ClientCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error."})
