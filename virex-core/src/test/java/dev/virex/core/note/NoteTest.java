@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.virex.core.Bytes;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.spec.EdECPoint;
-import java.security.spec.EdECPublicKeySpec;
-import java.security.spec.NamedParameterSpec;
-import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +102,7 @@ class NoteTest {
         byte[] text = TEXT.getBytes(StandardCharsets.UTF_8);
         byte[] ours = key.noteSigner().sign(text);
         Signature jdk = Signature.getInstance("Ed25519");
-        jdk.initVerify(jdkPublicKey(key.verifierKey().publicKey()));
+        jdk.initVerify(dev.virex.core.support.JdkEd25519.publicKey(key.verifierKey().publicKey()));
         jdk.update(text);
         assertThat(jdk.verify(ours)).isTrue();
 
@@ -121,18 +116,6 @@ class NoteTest {
         assertThat(Ed25519.publicKey(raw).verify(text, theirs)).isTrue();
         theirs[0] ^= 1;
         assertThat(Ed25519.publicKey(raw).verify(text, theirs)).isFalse();
-    }
-
-    static java.security.PublicKey jdkPublicKey(Bytes raw) throws Exception {
-        byte[] le = raw.toArray();
-        boolean xOdd = (le[31] & 0x80) != 0;
-        le[31] &= 0x7f;
-        byte[] be = new byte[32];
-        for (int i = 0; i < 32; i++) {
-            be[i] = le[31 - i];
-        }
-        EdECPoint point = new EdECPoint(xOdd, new BigInteger(1, be));
-        return KeyFactory.getInstance("Ed25519").generatePublic(new EdECPublicKeySpec(NamedParameterSpec.ED25519, point));
     }
 
     @Test
