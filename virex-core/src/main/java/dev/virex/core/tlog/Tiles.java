@@ -1,5 +1,8 @@
 package dev.virex.core.tlog;
 
+import dev.virex.core.Bytes;
+import dev.virex.core.merkle.MerkleHash;
+
 /** Arithmetic of C2SP tlog-tiles: which tiles a tree of a given size has, and how wide. */
 public final class Tiles {
     /** Tree levels per tile level: a tile is a subtree of height 8, 256 hashes wide. */
@@ -44,6 +47,20 @@ public final class Tiles {
      */
     public static boolean covers(long size, TilePath path) {
         return width(path.level(), path.index(), size) >= path.width();
+    }
+
+    /**
+     * The partial tile or bundle {@code partial} cut out of its full version: a partial resource
+     * is a prefix of the full one (tlog-tiles lets logs delete partial tiles once full, and
+     * clients fall back to the full tile).
+     */
+    public static Bytes prefix(TilePath partial, Bytes full) throws TileFormatException {
+        if (partial.isEntries()) {
+            EntryBundle all = EntryBundle.parse(full.toArray(), TilePath.FULL_WIDTH);
+            return Bytes.wrap(new EntryBundle(all.entries().subList(0, partial.width())).encode());
+        }
+        HashTile t = HashTile.parse(partial.full(), full.toArray());
+        return t.data().slice(0, partial.width() * MerkleHash.BYTES);
     }
 
     /** The number of tiles (full and partial) at a level for a tree of {@code size} entries. */

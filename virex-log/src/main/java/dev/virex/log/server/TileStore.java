@@ -3,11 +3,10 @@ package dev.virex.log.server;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.virex.core.Bytes;
-import dev.virex.core.merkle.MerkleHash;
-import dev.virex.core.tlog.EntryBundle;
 import dev.virex.core.tlog.Tile;
 import dev.virex.core.tlog.TilePath;
 import dev.virex.core.tlog.TileReader;
+import dev.virex.core.tlog.Tiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -65,7 +64,7 @@ final class TileStore implements TileReader {
             if (!p.isPartial()) {
                 throw e;
             }
-            b = prefix(p, Bytes.wrap(Files.readAllBytes(file(p.full()))));
+            b = Tiles.prefix(p, Bytes.wrap(Files.readAllBytes(file(p.full()))));
         }
         cache.put(p, b);
         return b;
@@ -75,18 +74,6 @@ final class TileStore implements TileReader {
     Bytes readUncached(TilePath p) throws IOException {
         Bytes cached = cache.getIfPresent(p);
         return cached != null ? cached : Bytes.wrap(Files.readAllBytes(file(p)));
-    }
-
-    private static Bytes prefix(TilePath p, Bytes full) throws IOException {
-        if (!p.isEntries()) {
-            int len = p.width() * MerkleHash.BYTES;
-            if (full.length() < len) {
-                throw new IOException("tile " + p.full() + " is shorter than its partial " + p);
-            }
-            return full.slice(0, len);
-        }
-        EntryBundle all = EntryBundle.parse(full.toArray(), TilePath.FULL_WIDTH);
-        return Bytes.wrap(new EntryBundle(all.entries().subList(0, p.width())).encode());
     }
 
     /** Writes tiles crash-safely; durable (directories synced) when this returns. */
