@@ -1,6 +1,7 @@
 package dev.virex.cli;
 
 import dev.virex.cli.demo.DemoCommand;
+import dev.virex.cli.log.LogCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
             KeygenCommand.class,
             KeyCommand.class,
             NoteCommand.class,
+            LogCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         },
