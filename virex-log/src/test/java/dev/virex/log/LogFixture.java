@@ -23,6 +23,7 @@ public final class LogFixture {
         return LogConfig.defaults(dir, LOG.noteSigner(), LOG.verifierKey().noteVerifier(),
                         Verifiers.of(FEDERATION.verifierKey().noteVerifier()))
                 .withBatching(256, Duration.ZERO)
+                .withCheckpointInterval(Duration.ZERO)
                 .withIntegrationWait(Duration.ofSeconds(20));
     }
 

@@ -1,6 +1,5 @@
 package dev.virex.log.server;
 
-import dev.virex.core.Bytes;
 import dev.virex.core.checkpoint.Checkpoint;
 import dev.virex.core.checkpoint.CheckpointFormatException;
 import dev.virex.core.checkpoint.SignedCheckpoint;
@@ -10,8 +9,8 @@ import dev.virex.core.tlog.TileBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,16 +28,14 @@ final class Integrator implements Runnable {
     private final TileStore store;
     private final TileBuilder builder;
     private final Publication publication;
-    private final Map<Long, Bytes> inFlight;
     private final LinkedBlockingQueue<Sequencer.Batch> queue = new LinkedBlockingQueue<>();
     private static final Sequencer.Batch STOP = new Sequencer.Batch(-1, List.of());
 
-    Integrator(LogConfig config, TileStore store, TileBuilder builder, Publication publication, Map<Long, Bytes> inFlight) {
+    Integrator(LogConfig config, TileStore store, TileBuilder builder, Publication publication) {
         this.config = config;
         this.store = store;
         this.builder = builder;
         this.publication = publication;
-        this.inFlight = inFlight;
     }
 
     void enqueue(Sequencer.Batch b) {
@@ -52,15 +49,23 @@ final class Integrator implements Runnable {
     @Override
     public void run() {
         try {
+            long lastRound = System.nanoTime() - config.checkpointInterval().toNanos();
             while (true) {
                 List<Sequencer.Batch> round = new ArrayList<>();
                 round.add(queue.take());
                 int n = round.get(0).entries().size();
-                while (n < MAX_ROUND_ENTRIES && queue.peek() != null) {
-                    Sequencer.Batch b = queue.poll();
+                // Coalesce: at most one round (one checkpoint, one set of tile fsyncs) per interval.
+                long deadline = lastRound + config.checkpointInterval().toNanos();
+                while (n < MAX_ROUND_ENTRIES && round.get(round.size() - 1) != STOP) {
+                    long left = deadline - System.nanoTime();
+                    Sequencer.Batch b = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                    if (b == null) {
+                        break;
+                    }
                     round.add(b);
                     n += b.entries().size();
                 }
+                lastRound = System.nanoTime();
                 boolean stop = round.remove(STOP);
                 if (!round.isEmpty()) {
                     integrate(round);
@@ -91,9 +96,6 @@ final class Integrator implements Runnable {
         List<Tile> tiles = builder.flush();
         store.write(tiles);
         publish(sign());
-        for (long i = from; i < builder.size(); i++) {
-            inFlight.remove(i);
-        }
         for (Tile t : tiles) {
             if (!t.path().isPartial()) {
                 store.deletePartials(t.path());

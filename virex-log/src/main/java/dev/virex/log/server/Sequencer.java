@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -37,7 +35,7 @@ final class Sequencer implements Runnable {
     private final Journal journal;
     private final AntispamIndex antispam;
     private final AntispamIndex.LeafHashes leafHashes;
-    private final Map<Long, Bytes> inFlight = new ConcurrentHashMap<>();
+    private final Bytes[] inFlight; // leaf hashes of sequenced, unpublished entries, by index modulo length
     private final Publication publication;
     private final Consumer<Batch> integrator;
     private final LogConfig config;
@@ -55,15 +53,12 @@ final class Sequencer implements Runnable {
         this.publication = publication;
         this.integrator = integrator;
         this.next = journal.end();
-        this.leafHashes = i -> {
-            Bytes h = inFlight.get(i);
-            return h != null ? h : published.leafHash(i);
-        };
-    }
-
-    /** Leaf hash of a sequenced entry that is not yet in a published checkpoint. */
-    Map<Long, Bytes> inFlight() {
-        return inFlight;
+        // The backlog bound keeps every unpublished entry within the ring; only this thread
+        // writes and reads it. An entry below the published size is read from the tiles.
+        this.inFlight = new Bytes[Integer.highestOneBit(config.maxBacklog()) * 2];
+        this.leafHashes = i -> i >= publication.current().size()
+                ? inFlight[(int) (i & (inFlight.length - 1))]
+                : published.leafHash(i);
     }
 
     CompletableFuture<Sequenced> submit(Admission.Admitted entry) throws LogException {
@@ -144,7 +139,7 @@ final class Sequencer implements Runnable {
             }
             long index = first + fresh.size();
             antispam.put(leaf, index);
-            inFlight.put(index, leaf);
+            inFlight[(int) (index & (inFlight.length - 1))] = leaf;
             fresh.add(r.entry());
             answers.add(new Sequenced(index, false));
         }

@@ -13,10 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -78,11 +78,11 @@ final class TileStore implements TileReader {
 
     /** Writes tiles crash-safely; durable (directories synced) when this returns. */
     void write(List<Tile> tiles) throws IOException {
-        Set<Path> dirs = new LinkedHashSet<>();
+        Map<Path, byte[]> files = new LinkedHashMap<>();
         for (Tile t : tiles) {
-            DurableFiles.write(file(t.path()), t.data().toArray(), dirs);
+            files.put(file(t.path()), t.data().toArray());
         }
-        DurableFiles.syncAll(dirs);
+        DurableFiles.writeAll(files);
         for (Tile t : tiles) {
             cache.put(t.path(), t.data());
         }

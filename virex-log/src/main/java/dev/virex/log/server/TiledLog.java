@@ -53,7 +53,7 @@ public final class TiledLog implements TransparencyLog, AutoCloseable {
         this.journal = state.journal();
         this.publication = new Publication(Publication.State.of(state.checkpoint()));
         this.sequencer = new Sequencer(config, journal, state.antispam(), this::publishedLeafHash, publication, this::toIntegrator);
-        this.integrator = new Integrator(config, store, state.builder(), publication, sequencer.inFlight());
+        this.integrator = new Integrator(config, store, state.builder(), publication);
         if (!state.tail().isEmpty()) {
             long first = state.checkpoint().checkpoint().size();
             List<Admission.Admitted> tail = state.tail().stream().map(Admission.Admitted::of).toList();

@@ -1,0 +1,135 @@
+package dev.virex.bench;
+
+import dev.virex.core.Bytes;
+import dev.virex.core.note.SignerKey;
+import dev.virex.core.note.Verifiers;
+import dev.virex.log.server.Admission;
+import dev.virex.log.server.LogConfig;
+import dev.virex.log.server.TiledLog;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Durable appends per second: batches of {@link #BATCH} entries of {@link #ENTRY_BYTES} bytes
+ * appended to the log and waited for until every one is acknowledged (journaled and fsynced; the
+ * integrator writes tiles and checkpoints alongside, held at most {@link #BACKLOG} entries behind),
+ * against the raw baseline of appending the same bytes to a file with one fsync per batch.
+ * Admission (signature checks) is left out: it runs on the request threads, not in the sequencer.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@OperationsPerInvocation(LogAppendBench.BATCH)
+public class LogAppendBench {
+    static final int BATCH = 256;
+    static final int ENTRY_BYTES = 256;
+    static final int BACKLOG = 8192;
+
+    /** Entries that differ in their first 8 bytes, as distinct decisions do. */
+    @State(Scope.Thread)
+    public static class Entries {
+        long counter;
+
+        byte[] next() {
+            byte[] e = new byte[ENTRY_BYTES];
+            long c = counter++;
+            for (int i = 0; i < 8; i++) {
+                e[i] = (byte) (c >>> (56 - 8 * i));
+            }
+            e[ENTRY_BYTES - 1] = '\n';
+            return e;
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Raw {
+        Path dir;
+        FileChannel file;
+        ByteBuffer buffer = ByteBuffer.allocate(BATCH * (ENTRY_BYTES + 2));
+
+        @Setup
+        public void open() throws IOException {
+            dir = Files.createTempDirectory("virex-bench-raw");
+            file = FileChannel.open(dir.resolve("raw"), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        }
+
+        @TearDown
+        public void close() throws IOException {
+            file.close();
+            delete(dir);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Log {
+        Path dir;
+        TiledLog log;
+
+        @Setup
+        public void open() throws IOException {
+            dir = Files.createTempDirectory("virex-bench-log");
+            SignerKey key = SignerKey.generate("bench.virex/log", new SecureRandom());
+            log = TiledLog.open(LogConfig.defaults(dir, key.noteSigner(), key.verifierKey().noteVerifier(),
+                            Verifiers.of(key.verifierKey().noteVerifier()))
+                    .withBatching(4096, Duration.ZERO)
+                    .withBacklog(BACKLOG));
+        }
+
+        @TearDown
+        public void close() throws IOException {
+            log.close();
+            delete(dir);
+        }
+    }
+
+    @Benchmark
+    public void baselineRawAppendFsync(Entries entries, Raw raw) throws IOException {
+        ByteBuffer b = raw.buffer.clear();
+        for (int i = 0; i < BATCH; i++) {
+            byte[] e = entries.next();
+            b.putShort((short) e.length).put(e);
+        }
+        b.flip();
+        while (b.hasRemaining()) {
+            raw.file.write(b);
+        }
+        raw.file.force(false);
+    }
+
+    @Benchmark
+    public long durableAppend(Entries entries, Log log) throws Exception {
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Long>[] acks = new CompletableFuture[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            acks[i] = log.log.append(Admission.Admitted.of(Bytes.wrap(entries.next())));
+        }
+        CompletableFuture.allOf(acks).join();
+        return acks[BATCH - 1].get();
+    }
+
+    static void delete(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
