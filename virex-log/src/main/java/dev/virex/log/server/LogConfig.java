@@ -39,11 +39,11 @@ public record LogConfig(Path dir, NoteSigner signer, NoteVerifier verifier, Veri
     }
 
     /**
-     * Defaults: batches of up to 4,096 entries formed within 1 ms, at most one checkpoint per
-     * 10 ms, receipts waited for 10 s.
+     * Defaults: batches of up to 4,096 entries, made of whatever queued while the previous fsync
+     * ran (no added delay); at most one checkpoint per 10 ms; receipts waited for 10 s.
      */
     public static LogConfig defaults(Path dir, NoteSigner signer, NoteVerifier verifier, Verifiers federation) {
-        return new LogConfig(dir, signer, verifier, federation, 4096, Duration.ofMillis(1), 65_536, 262_144,
+        return new LogConfig(dir, signer, verifier, federation, 4096, Duration.ZERO, 65_536, 262_144,
                 Duration.ofMillis(10), Duration.ofSeconds(10), 64L << 20, CosignStep.NONE);
     }
 
