@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Comparator;
-import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -114,14 +115,12 @@ public class LogAppendBench {
     }
 
     @Benchmark
-    public long durableAppend(Entries entries, Log log) throws Exception {
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Long>[] acks = new CompletableFuture[BATCH];
+    public long[] durableAppend(Entries entries, Log log) throws Exception {
+        List<Admission.Admitted> batch = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
-            acks[i] = log.log.append(Admission.Admitted.of(Bytes.wrap(entries.next())));
+            batch.add(Admission.Admitted.of(Bytes.wrap(entries.next())));
         }
-        CompletableFuture.allOf(acks).join();
-        return acks[BATCH - 1].get();
+        return log.log.appendAll(batch);
     }
 
     static void delete(Path dir) throws IOException {

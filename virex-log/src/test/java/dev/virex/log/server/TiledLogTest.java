@@ -123,6 +123,54 @@ class TiledLogTest {
     }
 
     @Test
+    void concurrentAppendersShareGroupCommitsAndGetDistinctIndexes() throws Exception {
+        try (TiledLog log = TiledLog.open(LogFixture.config(dir))) {
+            java.util.Set<Long> indexes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < 24; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < 10; i++) {
+                            Bytes e = LogFixture.decision("thread " + thread + " entry " + i);
+                            switch (i % 3) {
+                                case 0 -> indexes.add(log.add(e).index());
+                                case 1 -> indexes.add(log.append(Admission.Admitted.of(e)).get());
+                                default -> indexes.add(log.appendAll(List.of(Admission.Admitted.of(e)))[0]);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (var f : done) {
+                    f.get();
+                }
+            }
+            assertThat(indexes).hasSize(240);
+            assertThat(indexes).allSatisfy(i -> assertThat(i).isBetween(0L, 239L));
+        }
+    }
+
+    @Test
+    void duplicatesInOneBatchShareAnIndex() throws Exception {
+        try (TiledLog log = TiledLog.open(LogFixture.config(dir))) {
+            Admission.Admitted a = Admission.Admitted.of(LogFixture.decision("a"));
+            Admission.Admitted b = Admission.Admitted.of(LogFixture.decision("b"));
+            assertThat(log.appendAll(List.of(a, b, a, b, a))).containsExactly(0, 1, 0, 1, 0);
+            assertThat(log.add(LogFixture.decision("c")).index()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aClosedLogRefusesAppends() throws Exception {
+        TiledLog log = TiledLog.open(LogFixture.config(dir));
+        log.add(LogFixture.decision("before"));
+        log.close();
+        assertKind(() -> log.add(LogFixture.decision("after")), LogException.Kind.UNAVAILABLE);
+        assertKind(() -> log.append(Admission.Admitted.of(LogFixture.decision("after"))), LogException.Kind.UNAVAILABLE);
+    }
+
+    @Test
     void oneProcessPerDirectory() throws Exception {
         try (TiledLog log = TiledLog.open(LogFixture.config(dir))) {
             assertThatThrownBy(() -> TiledLog.open(LogFixture.config(dir)))
