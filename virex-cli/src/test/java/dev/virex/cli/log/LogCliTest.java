@@ -59,10 +59,15 @@ class LogCliTest {
         String vkey = KeyFiles.read(key).verifierKey().encode();
         try (LogServeCommand.Running r = serve(dir.resolve("data"), key)) {
             HttpLogClient client = new HttpLogClient(r.server().baseUri());
-            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            // 16 concurrent clients: enough for group commits, few enough for the listen backlog
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+                java.util.List<java.util.concurrent.Future<?>> adds = new java.util.ArrayList<>();
                 for (int i = 0; i < 300; i++) {
                     Bytes d = decision("decision " + i);
-                    pool.submit(() -> client.add(d));
+                    adds.add(pool.submit(() -> client.add(d)));
+                }
+                for (var f : adds) {
+                    f.get();
                 }
             }
             String url = r.server().baseUri().toString();
