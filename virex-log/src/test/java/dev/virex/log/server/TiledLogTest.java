@@ -171,6 +171,46 @@ class TiledLogTest {
     }
 
     @Test
+    void theCosignStepAppendsCosignaturesBeforePublishing() throws Exception {
+        var witness = dev.virex.testkit.TestKeys.signer("witness.virex.test");
+        CosignStep cosign = signed -> {
+            try {
+                return Bytes.wrap(dev.virex.core.note.Note.parse(signed.raw().toArray())
+                        .withSignatures(List.of(witness.noteSigner())).encode());
+            } catch (dev.virex.core.note.NoteException e) {
+                throw new java.io.IOException(e);
+            }
+        };
+        try (TiledLog log = TiledLog.open(LogFixture.config(dir).withCosign(cosign))) {
+            AddResult r = log.add(LogFixture.decision("with a witness"));
+            SignedCheckpoint cp = log.signedCheckpoint();
+            assertThat(cp.note().unverified()).extracting(s -> s.name()).containsExactly("witness.virex.test");
+            assertThat(dev.virex.core.note.Note.open(log.checkpoint().toArray(),
+                    dev.virex.core.note.Verifiers.of(witness.verifierKey().noteVerifier())).text()).startsWith("log.virex.test\n1\n");
+            assertThat(new String(r.receipt().orElseThrow().checkpoint().toArray())).contains("witness.virex.test");
+        }
+        CosignStep changesText = signed -> LogFixture.signedBy(LogFixture.LOG, "log.virex.test\n9\n" + MerkleHash.EMPTY_ROOT.toBase64());
+        try (TiledLog log = TiledLog.open(LogFixture.config(dir).withCosign(changesText))) {
+            log.add(LogFixture.decision("second"));
+            assertThat(log.signedCheckpoint().checkpoint().size()).isEqualTo(2);
+            assertThat(log.signedCheckpoint().note().note().signatures()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aFullQueueAnswersBusyWithRetryAfter() throws Exception {
+        try (TiledLog log = TiledLog.open(LogFixture.config(dir).withQueue(2))) {
+            List<Admission.Admitted> three = List.of(Admission.Admitted.of(LogFixture.decision("1")),
+                    Admission.Admitted.of(LogFixture.decision("2")), Admission.Admitted.of(LogFixture.decision("3")));
+            assertThatThrownBy(() -> log.appendAll(three)).isInstanceOfSatisfying(LogException.class, e -> {
+                assertThat(e.kind()).isEqualTo(LogException.Kind.BUSY);
+                assertThat(e.retryAfter()).isPresent();
+            });
+            assertThat(log.appendAll(three.subList(0, 2))).containsExactly(0, 1);
+        }
+    }
+
+    @Test
     void oneProcessPerDirectory() throws Exception {
         try (TiledLog log = TiledLog.open(LogFixture.config(dir))) {
             assertThatThrownBy(() -> TiledLog.open(LogFixture.config(dir)))
