@@ -1,7 +1,6 @@
 package dev.virex.core.tlog;
 
 import dev.virex.core.Bytes;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,13 +61,19 @@ public record EntryBundle(List<Bytes> entries) {
     }
 
     public byte[] encode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int size = 0;
         for (Bytes e : entries) {
-            out.write(e.length() >>> 8);
-            out.write(e.length() & 0xff);
-            out.writeBytes(e.toArray());
+            size += 2 + e.length();
         }
-        return out.toByteArray();
+        byte[] out = new byte[size];
+        int pos = 0;
+        for (Bytes e : entries) {
+            out[pos] = (byte) (e.length() >>> 8);
+            out[pos + 1] = (byte) e.length();
+            e.copyTo(out, pos + 2);
+            pos += 2 + e.length();
+        }
+        return out;
     }
 
     public int width() {

@@ -19,8 +19,8 @@ final class AntispamIndex {
         Bytes leafHash(long index) throws IOException;
     }
 
-    private long[] keys = new long[1024];
-    private long[] values = new long[1024]; // index + 1; 0 marks an empty slot
+    // Interleaved slots (key, index + 1), so a probe touches one cache line; 0 marks an empty slot.
+    private long[] table = new long[2 * 1024];
     private int count;
 
     int size() {
@@ -28,45 +28,43 @@ final class AntispamIndex {
     }
 
     void put(Bytes leafHash, long index) {
-        if (2 * (count + 1) > keys.length) {
+        if (4 * (count + 1) > table.length) {
             grow();
         }
-        insert(key(leafHash), index + 1);
+        insert(table, key(leafHash), index + 1);
         count++;
     }
 
     /** The index of the entry with this leaf hash, or -1. */
     long find(Bytes leafHash, LeafHashes log) throws IOException {
         long k = key(leafHash);
-        int mask = keys.length - 1;
-        for (int i = slot(k, mask); values[i] != 0; i = (i + 1) & mask) {
-            if (keys[i] == k && log.leafHash(values[i] - 1).equals(leafHash)) {
-                return values[i] - 1;
+        int mask = table.length / 2 - 1;
+        for (int i = slot(k, mask); table[2 * i + 1] != 0; i = (i + 1) & mask) {
+            if (table[2 * i] == k && log.leafHash(table[2 * i + 1] - 1).equals(leafHash)) {
+                return table[2 * i + 1] - 1;
             }
         }
         return -1;
     }
 
-    private void insert(long k, long v) {
-        int mask = keys.length - 1;
+    private static void insert(long[] t, long k, long v) {
+        int mask = t.length / 2 - 1;
         int i = slot(k, mask);
-        while (values[i] != 0) {
+        while (t[2 * i + 1] != 0) {
             i = (i + 1) & mask;
         }
-        keys[i] = k;
-        values[i] = v;
+        t[2 * i] = k;
+        t[2 * i + 1] = v;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        long[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new long[oldValues.length * 2];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldValues[i] != 0) {
-                insert(oldKeys[i], oldValues[i]);
+        long[] bigger = new long[table.length * 2];
+        for (int i = 0; i < table.length; i += 2) {
+            if (table[i + 1] != 0) {
+                insert(bigger, table[i], table[i + 1]);
             }
         }
+        table = bigger;
     }
 
     private static long key(Bytes h) {
