@@ -32,8 +32,10 @@ public final class HttpLogClient implements TransparencyLog {
     private final URI prefix;
     private final HttpClient client;
     private final Duration timeout;
-    private volatile String etag;
-    private volatile Bytes lastCheckpoint;
+    /** The last checkpoint fetched and its entity tag, replaced together. */
+    private record Cached(String etag, Bytes body) {}
+
+    private volatile Cached cached;
 
     public HttpLogClient(URI prefix) {
         this(prefix, HttpClients.newClient(), Duration.ofSeconds(30));
@@ -53,18 +55,16 @@ public final class HttpLogClient implements TransparencyLog {
     @Override
     public Bytes checkpoint() throws IOException, LogException {
         HttpRequest.Builder r = HttpClients.request(prefix.resolve("checkpoint"), timeout).GET();
-        String tag = etag;
-        Bytes cached = lastCheckpoint;
-        if (tag != null && cached != null) {
-            r.header("If-None-Match", tag);
+        Cached last = cached;
+        if (last != null) {
+            r.header("If-None-Match", last.etag());
         }
         HttpClients.Response resp = HttpClients.exchange(client, r.build(), SignedCheckpoint.MAX_BYTES);
-        if (resp.status() == 304 && cached != null) {
-            return cached;
+        if (resp.status() == 304 && last != null) {
+            return last.body();
         }
         Bytes body = Bytes.wrap(ok(resp, "checkpoint"));
-        lastCheckpoint = body;
-        etag = resp.header("ETag").orElse(null);
+        cached = resp.header("ETag").map(tag -> new Cached(tag, body)).orElse(null);
         return body;
     }
 

@@ -80,6 +80,20 @@ class LogServerTest {
     }
 
     @Test
+    void theClientPollsTheCheckpointConditionally() throws Exception {
+        try (TiledLog log = TiledLog.open(LogFixture.config(dir));
+             LogServer s = LogServer.start(log, HttpService.Options.loopback("log"))) {
+            HttpLogClient client = new HttpLogClient(s.baseUri());
+            Bytes first = client.checkpoint();
+            assertThat(client.checkpoint()).isSameAs(first); // 304: the cached body is reused
+            log.add(LogFixture.decision("news"));
+            Bytes second = client.checkpoint();
+            assertThat(second).isNotEqualTo(first);
+            assertThat(new String(second.toArray())).startsWith("log.virex.test\n1\n");
+        }
+    }
+
+    @Test
     void addAndProofEndpointsSpeakStrictJson() throws Exception {
         try (TiledLog log = TiledLog.open(LogFixture.config(dir));
              LogServer s = LogServer.start(log, HttpService.Options.loopback("log"))) {
