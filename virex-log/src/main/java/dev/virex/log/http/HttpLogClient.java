@@ -90,6 +90,9 @@ public final class HttpLogClient implements TransparencyLog {
     public AddResult add(Bytes entry) throws IOException, LogException {
         HttpRequest r = HttpClients.request(prefix.resolve("add"), timeout)
                 .header("Content-Type", "application/octet-stream")
+                // An oversize entry waits for the server's verdict (413) instead of being sent
+                // into a connection the server closes.
+                .expectContinue(entry.length() > EntryBundle.MAX_ENTRY_BYTES)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(entry.toArray())).build();
         LogJson.Added a = json(HttpClients.exchange(client, r, 1 << 16), "add", LogJson.Added.class);
         Optional<TlogProof> receipt = Optional.empty();
