@@ -4,6 +4,7 @@ import dev.virex.cli.client.ClientCommand;
 import dev.virex.cli.demo.DemoCommand;
 import dev.virex.cli.frost.FrostCommand;
 import dev.virex.cli.mixnode.MixnodeCommand;
+import dev.virex.cli.log.LogCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
             KeygenCommand.class,
             KeyCommand.class,
             NoteCommand.class,
+            LogCommand.class,
             DemoCommand.class,
             FrostCommand.class,
             MixnodeCommand.class,

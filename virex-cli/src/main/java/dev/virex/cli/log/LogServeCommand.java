@@ -1,0 +1,107 @@
+package dev.virex.cli.log;
+
+import dev.virex.cli.KeyFiles;
+import dev.virex.cli.UserError;
+import dev.virex.core.note.NoteVerifier;
+import dev.virex.core.note.SignerKey;
+import dev.virex.core.note.Verifiers;
+import dev.virex.http.HttpService;
+import dev.virex.log.http.LogServer;
+import dev.virex.log.server.LogConfig;
+import dev.virex.log.server.TiledLog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a transparency log: accept entries signed by a federation key on POST /add and serve",
+            "the checkpoint, tiles and entry bundles (C2SP tlog-tiles) and proofs. The checkpoint origin",
+            "is the log key's name. The data directory can also be served by any static web server.",
+            "Stops cleanly on SIGTERM or Ctrl-C; restarts recover from a crash at any moment."
+        })
+public final class LogServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory (created if missing).")
+    Path data;
+
+    @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", description = "Address to listen on, e.g. 127.0.0.1:8080 or [::1]:8080.")
+    String listen;
+
+    @Option(names = "--key", required = true, paramLabel = "KEYFILE", description = "The log's private key file (see 'virex keygen').")
+    Path key;
+
+    @Option(names = "--federation-vkey", required = true, paramLabel = "VKEY",
+            description = "A federation verifier key whose signature admits an entry (repeatable).")
+    List<String> federation;
+
+    @Option(names = "--allow-plain-http", description = "Allow plain HTTP on a non-loopback address (put a TLS proxy in front).")
+    boolean allowPlainHttp;
+
+    /** A running log and its server. */
+    public record Running(TiledLog log, LogServer server) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            server.close();
+            log.close();
+        }
+    }
+
+    /** Opens the log and starts serving it. */
+    public Running start() {
+        SignerKey signer = KeyFiles.read(key);
+        List<NoteVerifier> keys = federation.stream().map(v -> VerifierKeys.ed25519("--federation-vkey", v)).toList();
+        HostPort hp = HostPort.parse(listen);
+        LogConfig config = LogConfig.defaults(data, signer.noteSigner(), signer.verifierKey().noteVerifier(), Verifiers.of(keys));
+        TiledLog log;
+        try {
+            log = TiledLog.open(config);
+        } catch (IOException e) {
+            throw new UserError("cannot open the log in " + data + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        try {
+            LogServer server = LogServer.start(log, new HttpService.Options("log", hp.host(), hp.port(), 1 << 17, allowPlainHttp));
+            return new Running(log, server);
+        } catch (RuntimeException e) {
+            try {
+                log.close();
+            } catch (IOException ignored) {
+                // reporting the listen failure matters more
+            }
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Running r = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                r.close();
+            } catch (IOException e) {
+                System.err.println("virex: error while stopping the log: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }));
+        spec.commandLine().getOut().println("log " + r.log().origin() + " serving " + r.server().baseUri()
+                + " (tree size " + r.log().size() + ")");
+        spec.commandLine().getOut().println("vkey " + KeyFiles.read(key).verifierKey().encode());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}
