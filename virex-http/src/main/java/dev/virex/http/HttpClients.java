@@ -21,11 +21,19 @@ public final class HttpClients {
     private HttpClients() {}
 
     public static HttpClient newClient() {
+        return builder().build();
+    }
+
+    /** A client that verifies HTTPS servers as {@code tls} says (trust anchors, optional key pin). */
+    public static HttpClient newClient(ClientTls tls) throws IOException {
+        return builder().sslContext(tls.sslContext()).build();
+    }
+
+    private static HttpClient.Builder builder() {
         return HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .version(HttpClient.Version.HTTP_1_1);
     }
 
     /** A response: status, headers we care about, and a body of at most the cap given. */

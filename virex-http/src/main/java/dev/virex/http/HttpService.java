@@ -33,7 +33,12 @@ public final class HttpService implements AutoCloseable {
      * @param port port, 0 for any free port
      * @param maxRequestBytes server-wide cap on request bodies (endpoints set tighter caps)
      */
-    public record Options(String name, String host, int port, long maxRequestBytes, boolean allowPlainHttpOnPublicAddress) {
+    public record Options(String name, String host, int port, long maxRequestBytes, boolean allowPlainHttpOnPublicAddress,
+                          java.util.Optional<Tls> tls) {
+        public Options(String name, String host, int port, long maxRequestBytes, boolean allowPlainHttpOnPublicAddress) {
+            this(name, host, port, maxRequestBytes, allowPlainHttpOnPublicAddress, java.util.Optional.empty());
+        }
+
         public Options {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port out of range: " + port);
@@ -48,11 +53,16 @@ public final class HttpService implements AutoCloseable {
         }
 
         public Options withPort(int p) {
-            return new Options(name, host, p, maxRequestBytes, allowPlainHttpOnPublicAddress);
+            return new Options(name, host, p, maxRequestBytes, allowPlainHttpOnPublicAddress, tls);
         }
 
         public Options withHost(String h) {
-            return new Options(name, h, port, maxRequestBytes, allowPlainHttpOnPublicAddress);
+            return new Options(name, h, port, maxRequestBytes, allowPlainHttpOnPublicAddress, tls);
+        }
+
+        /** Serve HTTPS with this certificate and key instead of plain HTTP. */
+        public Options withTls(Tls t) {
+            return new Options(name, host, port, maxRequestBytes, allowPlainHttpOnPublicAddress, java.util.Optional.of(t));
         }
     }
 
@@ -66,7 +76,16 @@ public final class HttpService implements AutoCloseable {
 
     public static HttpService start(Options options, Consumer<RoutesConfig> routes) {
         requireSafeBind(options);
+        java.security.KeyStore keyStore;
+        try {
+            keyStore = options.tls().isPresent() ? options.tls().get().keyStore() : null;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(options.name() + ": " + e.getMessage(), e);
+        }
         Javalin app = Javalin.create(config -> {
+            if (keyStore != null) {
+                config.jetty.addConnector((server, httpConfig) -> TlsConnector.create(server, httpConfig, keyStore, options));
+            }
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.concurrency.useVirtualThreads = true;
@@ -95,7 +114,8 @@ public final class HttpService implements AutoCloseable {
             throw new IllegalStateException(options.name() + ": cannot listen on " + options.host() + ":" + options.port()
                     + ": " + rootMessage(e), e);
         }
-        log.info("{} listening on http://{}:{}", options.name(), options.host(), app.port());
+        log.info("{} listening on {}://{}:{}", options.name(), options.tls().isPresent() ? "https" : "http",
+                options.host(), app.port());
         return new HttpService(app, options);
     }
 
@@ -146,9 +166,9 @@ public final class HttpService implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(o.name() + ": cannot resolve listen address " + o.host());
         }
-        if (!addr.isLoopbackAddress() && !o.allowPlainHttpOnPublicAddress()) {
+        if (!addr.isLoopbackAddress() && o.tls().isEmpty() && !o.allowPlainHttpOnPublicAddress()) {
             throw new IllegalArgumentException(o.name() + ": refusing plain HTTP on non-loopback address " + o.host()
-                    + "; put it behind TLS or pass the explicit allow-plain-http option");
+                    + "; give a TLS certificate and key, or put it behind a TLS proxy and pass the explicit allow-plain-http option");
         }
     }
 
@@ -175,7 +195,7 @@ public final class HttpService implements AutoCloseable {
 
     public URI baseUri() {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-        return URI.create("http://" + host + ":" + app.port());
+        return URI.create((options.tls().isPresent() ? "https://" : "http://") + host + ":" + app.port());
     }
 
     @Override

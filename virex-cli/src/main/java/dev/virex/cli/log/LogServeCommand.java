@@ -45,8 +45,8 @@ public final class LogServeCommand implements Callable<Integer> {
             description = "A federation verifier key whose signature admits an entry (repeatable).")
     List<String> federation;
 
-    @Option(names = "--allow-plain-http", description = "Allow plain HTTP on a non-loopback address (put a TLS proxy in front).")
-    boolean allowPlainHttp;
+    @picocli.CommandLine.Mixin
+    dev.virex.cli.ServerTls tls = new dev.virex.cli.ServerTls();
 
     /** A running log and its server. */
     public record Running(TiledLog log, LogServer server) implements AutoCloseable {
@@ -72,7 +72,7 @@ public final class LogServeCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         try {
-            LogServer server = LogServer.start(log, new HttpService.Options("log", hp.host(), hp.port(), 1 << 17, allowPlainHttp));
+            LogServer server = LogServer.start(log, tls.options("log", hp.host(), hp.port(), 1 << 17));
             return new Running(log, server);
         } catch (RuntimeException e) {
             try {

@@ -81,8 +81,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Replay fingerprints per seed, a power of two, 8 bytes each (default ${DEFAULT-VALUE}).")
     int replaySlots;
 
-    @Option(names = "--allow-plain-http", description = "Allow the HTTP port on a non-loopback address without TLS.")
-    boolean allowPlainHttp;
+    @picocli.CommandLine.Mixin
+    dev.virex.cli.ServerTls tls = new dev.virex.cli.ServerTls();
 
     @Option(names = "--for", paramLabel = "DURATION", converter = NetArgs.DurationConverter.class,
             description = "Stop after this long (default: run until interrupted).")
@@ -97,8 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
                 ? ParamsTimeline.constant(Instant.EPOCH, AbuseParams.defaults()) : readParams(params);
         MixnodeOptions options;
         try {
-            options = new MixnodeOptions(NetArgs.resolve(listen), new HttpService.Options("mixnode", http.getHostString(), http.getPort(), 1 << 16,
-                    allowPlainHttp), advertise == null ? "" : advertise, limiterSlots, replaySlots, queue, workers,
+            options = new MixnodeOptions(NetArgs.resolve(listen), tls.options("mixnode", http.getHostString(), http.getPort(), 1 << 16), advertise == null ? "" : advertise, limiterSlots, replaySlots, queue, workers,
                     Math.max(1, Runtime.getRuntime().availableProcessors() / 2), Duration.ofMinutes(1), reportInterval, true,
                     m -> { });
         } catch (IllegalArgumentException e) {
