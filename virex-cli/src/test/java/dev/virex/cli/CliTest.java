@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.virex.core.note.Note;
 import dev.virex.core.note.VerifierKey;
 import dev.virex.core.note.Verifiers;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,31 +21,21 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    static Run runWithStdin(String stdin, String... args) {
-        InputStream old = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return run(args);
-        } finally {
-            System.setIn(old);
-        }
+    static CliRun runWithStdin(String stdin, String... args) {
+        return CliRun.withStdin(stdin, args);
     }
 
     @Test
     void helpAndVersionSucceed() {
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("keygen", "key", "note", "demo");
-        Run version = run("--version");
+        CliRun version = run("--version");
         assertThat(version.code()).isZero();
         assertThat(version.out()).startsWith("virex ");
     }
@@ -60,7 +48,7 @@ class CliTest {
         for (String[] path : paths) {
             String[] args = java.util.Arrays.copyOf(path, path.length + 1);
             args[path.length] = "--help";
-            Run r = run(args);
+            CliRun r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).as(String.join(" ", args)).contains("Usage:");
         }
@@ -80,7 +68,7 @@ class CliTest {
 
     @Test
     void usageErrorsExitTwoWithOneLine() {
-        Run r = run("keygen", "--name", "a", "--out", dir.resolve("x").toString(), "--bogus");
+        CliRun r = run("keygen", "--name", "a", "--out", dir.resolve("x").toString(), "--bogus");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).startsWith("virex: ").contains("--bogus").contains("virex keygen --help");
@@ -91,19 +79,19 @@ class CliTest {
     @Test
     void keygenWritesA0600KeyThatKeyShowOpens() throws Exception {
         Path key = dir.resolve("log.key");
-        Run gen = run("keygen", "--name", "log.example", "--out", key.toString());
+        CliRun gen = run("keygen", "--name", "log.example", "--out", key.toString());
         assertThat(gen.code()).isZero();
         String vkey = gen.out().strip();
         assertThat(VerifierKey.parse(vkey).name()).isEqualTo("log.example");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
         assertThat(Files.readString(key)).startsWith("PRIVATE+KEY+log.example+");
 
-        Run show = run("key", "show", key.toString());
+        CliRun show = run("key", "show", key.toString());
         assertThat(show.code()).isZero();
         assertThat(show.out().strip()).isEqualTo(vkey);
 
         String before = Files.readString(key);
-        Run again = run("keygen", "--name", "other", "--out", key.toString());
+        CliRun again = run("keygen", "--name", "other", "--out", key.toString());
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("already exists");
         assertThat(Files.readString(key)).isEqualTo(before);
@@ -111,10 +99,10 @@ class CliTest {
 
     @Test
     void keygenRefusesBadNamesAndMissingDirectories() {
-        Run bad = run("keygen", "--name", "a b", "--out", dir.resolve("k").toString());
+        CliRun bad = run("keygen", "--name", "a b", "--out", dir.resolve("k").toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("invalid --name");
-        Run nodir = run("keygen", "--name", "a", "--out", dir.resolve("missing/k").toString());
+        CliRun nodir = run("keygen", "--name", "a", "--out", dir.resolve("missing/k").toString());
         assertThat(nodir.code()).isEqualTo(1);
         assertThat(nodir.err()).contains("does not exist");
         assertThat(Files.exists(dir.resolve("k"))).isFalse();
@@ -122,11 +110,11 @@ class CliTest {
 
     @Test
     void keyShowExplainsBadFiles() throws Exception {
-        Run missing = run("key", "show", dir.resolve("nope").toString());
+        CliRun missing = run("key", "show", dir.resolve("nope").toString());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("does not exist");
         Path junk = Files.writeString(dir.resolve("junk"), "hello");
-        Run notKey = run("key", "show", junk.toString());
+        CliRun notKey = run("key", "show", junk.toString());
         assertThat(notKey.code()).isEqualTo(1);
         assertThat(notKey.err()).contains("is not a private key file");
         assertThat(notKey.err().strip().lines()).hasSize(1);
@@ -136,25 +124,25 @@ class CliTest {
     void noteSignThenVerify() throws Exception {
         Path key = dir.resolve("k");
         String vkey = run("keygen", "--name", "signer.example", "--out", key.toString()).out().strip();
-        Run signed = runWithStdin("hello world", "note", "sign", "--key", key.toString());
+        CliRun signed = runWithStdin("hello world", "note", "sign", "--key", key.toString());
         assertThat(signed.code()).isZero();
         assertThat(Note.open(signed.out().getBytes(StandardCharsets.UTF_8),
                 Verifiers.of(VerifierKey.parse(vkey).noteVerifier())).text()).isEqualTo("hello world\n");
 
         Path note = Files.writeString(dir.resolve("note"), signed.out());
-        Run ok = run("note", "verify", "--vkey", vkey, note.toString());
+        CliRun ok = run("note", "verify", "--vkey", vkey, note.toString());
         assertThat(ok.code()).isZero();
         assertThat(ok.out()).isEqualTo("hello world\n");
 
         String otherVkey = run("keygen", "--name", "signer.example", "--out", dir.resolve("k2").toString()).out().strip();
-        Run bad = run("note", "verify", "--vkey", otherVkey, note.toString());
+        CliRun bad = run("note", "verify", "--vkey", otherVkey, note.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("note rejected");
     }
 
     @Test
     void demoRunsAndChecksEachStep() {
-        Run demo = run("demo");
+        CliRun demo = run("demo");
         assertThat(demo.code()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("[5]").contains("Demo complete");
     }

@@ -1,5 +1,6 @@
 package dev.virex.cli.frost;
 
+import dev.virex.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.virex.cli.Main;
@@ -17,8 +18,6 @@ import dev.virex.crypto.frost.SigningPackage;
 import dev.virex.crypto.frost.ThresholdSigner;
 import dev.virex.testkit.DeterministicRandom;
 import dev.virex.testkit.TestKeys;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FrostCliTest {
-    record Run(int code, String out, String err) {}
 
     static final String TEXT = "cli.example/federation\njoin approved node-3\n";
     static GroupKey group;
@@ -41,11 +39,8 @@ class FrostCliTest {
     static Path message;
     static Path attestation;
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
@@ -79,7 +74,7 @@ class FrostCliTest {
 
     @Test
     void groupPrintsTheVkeyAndMembers() {
-        Run r = run("frost", "group", groupFile.toString());
+        CliRun r = run("frost", "group", groupFile.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith(group.vkey().encode() + "\nthreshold 2 of 3\ngroup-id ")
                 .contains("member 2 cli-member2.example\n");
@@ -89,20 +84,20 @@ class FrostCliTest {
     @Test
     void verifiesASignatureUnderTheGroupOrItsVkey() throws Exception {
         String sig = signed.signature().encode().toBase64();
-        Run byGroup = run("frost", "verify", "--group", groupFile.toString(), "--signature", sig, message.toString());
+        CliRun byGroup = run("frost", "verify", "--group", groupFile.toString(), "--signature", sig, message.toString());
         assertThat(byGroup.code()).as(byGroup.err()).isZero();
         assertThat(byGroup.out()).isEqualTo("valid\n");
-        Run byVkey = run("frost", "verify", "--vkey", group.vkey().encode(), "--signature", sig, message.toString());
+        CliRun byVkey = run("frost", "verify", "--vkey", group.vkey().encode(), "--signature", sig, message.toString());
         assertThat(byVkey.code()).isZero();
         Path other = Files.writeString(dir.resolve("other.txt"), TEXT.replace("node-3", "node-4"));
-        Run bad = run("frost", "verify", "--vkey", group.vkey().encode(), "--signature", sig, other.toString());
+        CliRun bad = run("frost", "verify", "--vkey", group.vkey().encode(), "--signature", sig, other.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).startsWith("virex: signature does not verify").hasLineCount(1);
     }
 
     @Test
     void verifiesAnAttestationAndNamesTheSigners() throws Exception {
-        Run ok = run("frost", "verify", "--group", groupFile.toString(), "--attestation", attestation.toString(), message.toString());
+        CliRun ok = run("frost", "verify", "--group", groupFile.toString(), "--attestation", attestation.toString(), message.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).isEqualTo("1 cli-member1.example\n3 cli-member3.example\n");
         assertThat(ok.err()).contains("attestation valid: 2 members of cli.example/federation signed (threshold 2 of 3)");
@@ -113,7 +108,7 @@ class FrostCliTest {
         String otherShare = lines[5].split(" ")[5];
         lines[4] = String.join(" ", f[0], f[1], f[2], f[3], f[4], otherShare);
         Path forged = Files.writeString(dir.resolve("forged.txt"), String.join("\n", lines) + "\n");
-        Run bad = run("frost", "verify", "--group", groupFile.toString(), "--attestation", forged.toString(), message.toString());
+        CliRun bad = run("frost", "verify", "--group", groupFile.toString(), "--attestation", forged.toString(), message.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("attestation rejected: invalid signature share from cli-member1.example").hasLineCount(1);
     }
@@ -121,7 +116,7 @@ class FrostCliTest {
     @Test
     void theSignatureIsAlsoAPlainSignedNote() throws Exception {
         Path note = Files.write(dir.resolve("decision.note"), new Note(TEXT, List.of(group.noteSignature(signed.signature()))).encode());
-        Run r = run("note", "verify", "--vkey", group.vkey().encode(), note.toString());
+        CliRun r = run("note", "verify", "--vkey", group.vkey().encode(), note.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(TEXT);
     }
@@ -130,10 +125,10 @@ class FrostCliTest {
     void usageMistakesAreExplained() {
         assertThat(run("frost", "verify", "--group", groupFile.toString(), message.toString()).code()).isEqualTo(2);
         assertThat(run("frost", "verify", "--group", groupFile.toString(), "--signature", "AA==", "--attestation", "x").code()).isEqualTo(2);
-        Run noGroup = run("frost", "verify", "--vkey", group.vkey().encode(), "--attestation", attestation.toString(), message.toString());
+        CliRun noGroup = run("frost", "verify", "--vkey", group.vkey().encode(), "--attestation", attestation.toString(), message.toString());
         assertThat(noGroup.code()).isEqualTo(1);
         assertThat(noGroup.err()).contains("needs --group");
-        Run notGroup = run("frost", "group", message.toString());
+        CliRun notGroup = run("frost", "group", message.toString());
         assertThat(notGroup.code()).isEqualTo(1);
         assertThat(notGroup.err()).contains("is not a valid group description").hasLineCount(1);
         assertThat(run("frost").code()).isEqualTo(2);

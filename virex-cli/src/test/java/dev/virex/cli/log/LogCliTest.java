@@ -1,5 +1,6 @@
 package dev.virex.cli.log;
 
+import dev.virex.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +12,6 @@ import dev.virex.core.note.Note;
 import dev.virex.core.note.SignerKey;
 import dev.virex.log.http.HttpLogClient;
 import dev.virex.testkit.TestKeys;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,13 +24,9 @@ class LogCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private LogServeCommand.Running serve(Path data, Path key) {
@@ -72,12 +67,12 @@ class LogCliTest {
             }
             String url = r.server().baseUri().toString();
             Path saved = dir.resolve("cp");
-            Run first = run("log", "check", "--url", url, "--vkey", vkey, "--save", saved.toString());
+            CliRun first = run("log", "check", "--url", url, "--vkey", vkey, "--save", saved.toString());
             assertThat(first.code()).as(first.err()).isZero();
             assertThat(first.out()).contains("tree size 300").contains("verified 300 entries in 2 entry bundles and 3 hash tiles");
             assertThat(first.err()).contains("verified 300 of 300 entries");
             client.add(decision("one more"));
-            Run second = run("log", "check", "--url", url, "--vkey", vkey, "--since", saved.toString());
+            CliRun second = run("log", "check", "--url", url, "--vkey", vkey, "--since", saved.toString());
             assertThat(second.code()).as(second.err()).isZero();
             assertThat(second.out()).contains("tree size 301").contains("consistent with the earlier checkpoint of tree size 300");
         }
@@ -98,7 +93,7 @@ class LogCliTest {
             HttpLogClient client = new HttpLogClient(honest.server().baseUri());
             client.add(decision("approved: alice"));
             client.add(decision("approved: bob"));
-            Run r = run("log", "check", "--url", honest.server().baseUri().toString(), "--vkey", vkey, "--since", forkCp.toString());
+            CliRun r = run("log", "check", "--url", honest.server().baseUri().toString(), "--vkey", vkey, "--since", forkCp.toString());
             assertThat(r.code()).isEqualTo(1);
             String last = r.err().strip().lines().reduce((a, b) -> b).orElseThrow();
             assertThat(last).startsWith("virex: SPLIT VIEW: ").contains("inconsistent");
@@ -108,16 +103,16 @@ class LogCliTest {
     @Test
     void clearOneLineErrors() throws Exception {
         String vkey = KeyFiles.read(key("log")).verifierKey().encode();
-        Run badKey = run("log", "check", "--url", "http://127.0.0.1:1/", "--vkey", "nope");
+        CliRun badKey = run("log", "check", "--url", "http://127.0.0.1:1/", "--vkey", "nope");
         assertThat(badKey.code()).isEqualTo(1);
         assertThat(badKey.err()).contains("invalid --vkey");
-        Run down = run("log", "check", "--url", "http://127.0.0.1:1/", "--vkey", vkey);
+        CliRun down = run("log", "check", "--url", "http://127.0.0.1:1/", "--vkey", vkey);
         assertThat(down.code()).isEqualTo(1);
         assertThat(down.err()).startsWith("virex: cannot read the log at http://127.0.0.1:1/");
-        Run badUrl = run("log", "check", "--url", "ftp://x/", "--vkey", vkey);
+        CliRun badUrl = run("log", "check", "--url", "ftp://x/", "--vkey", vkey);
         assertThat(badUrl.err()).contains("http:// or https://");
         assertThat(run("log").code()).isEqualTo(2);
-        Run badListen = run("log", "serve", "--data", dir.resolve("d").toString(), "--listen", "8080", "--key",
+        CliRun badListen = run("log", "serve", "--data", dir.resolve("d").toString(), "--listen", "8080", "--key",
                 key("log").toString(), "--federation-vkey", FEDERATION.verifierKey().encode());
         assertThat(badListen.code()).isEqualTo(1);
         assertThat(badListen.err()).contains("expected HOST:PORT");
@@ -132,7 +127,7 @@ class LogCliTest {
             new HttpLogClient(r.server().baseUri()).add(decision("x"));
         }
         Files.write(dir.resolve("data/checkpoint"), "garbage\n".getBytes());
-        Run r = run("log", "serve", "--data", dir.resolve("data").toString(), "--listen", "127.0.0.1:0", "--key", key.toString(),
+        CliRun r = run("log", "serve", "--data", dir.resolve("data").toString(), "--listen", "127.0.0.1:0", "--key", key.toString(),
                 "--federation-vkey", FEDERATION.verifierKey().encode());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith("virex: cannot open the log in ").contains("checkpoint file").contains("damaged");

@@ -1,5 +1,6 @@
 package dev.virex.cli.mixnode;
 
+import dev.virex.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.virex.cli.Main;
@@ -17,18 +18,14 @@ class MixnodeCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void paramsCommandPrintsAParsableFile() throws Exception {
-        Run r = run("mixnode", "params", "--activation", "2026-01-01T00:00:00Z", "--effort-floor", "100");
+        CliRun r = run("mixnode", "params", "--activation", "2026-01-01T00:00:00Z", "--effort-floor", "100");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("activation 2026-01-01T00:00:00Z\n").contains("effort-floor 100\n");
         assertThat(ParamsTimeline.parse(r.out()).changes()).hasSize(1);
@@ -61,16 +58,16 @@ class MixnodeCliTest {
             assertThat(url).as(serveErr.toString()).isNotNull();
             assertThat(serveOut.toString()).contains("mixnode " + vkey);
 
-            Run send = run("client", "send", "--mixnode", url, "--threads", "1", "hello mixnet");
+            CliRun send = run("client", "send", "--mixnode", url, "--threads", "1", "hello mixnet");
             assertThat(send.code()).as(send.err()).isZero();
             assertThat(send.out()).startsWith("accepted by " + vkey + " at effort 16 after 1 attempt");
             assertThat(send.err()).contains("solving PoW at effort 16");
 
-            Run cover = run("client", "cover", "--mixnode", url, "--threads", "1", "--count", "2");
+            CliRun cover = run("client", "cover", "--mixnode", url, "--threads", "1", "--count", "2");
             assertThat(cover.code()).as(cover.err()).isZero();
             assertThat(cover.out()).contains("sent 2 (cover 2, real 0), accepted 2");
 
-            Run report = null;
+            CliRun report = null;
             for (int i = 0; i < 100; i++) { // reports appear once per interval (1 s here), on the real clock
                 report = run("mixnode", "report", "--url", url, "--vkey", vkey, "--params", params.toString());
                 if (report.code() == 0) {
@@ -83,7 +80,7 @@ class MixnodeCliTest {
             assertThat(report.err()).contains("verified with mix-1.example", "agrees with the parameters");
 
             String otherVkey = run("keygen", "--name", "mix-1.example", "--out", dir.resolve("other.key").toString()).out().strip();
-            Run forged = run("mixnode", "report", "--url", url, "--vkey", otherVkey);
+            CliRun forged = run("mixnode", "report", "--url", url, "--vkey", otherVkey);
             assertThat(forged.code()).isEqualTo(1);
             assertThat(forged.err()).startsWith("virex: report rejected");
         } finally {
@@ -95,7 +92,7 @@ class MixnodeCliTest {
 
     @Test
     void unreachableMixnodeIsOneLineError() {
-        Run r = run("client", "send", "--mixnode", "http://127.0.0.1:1", "hi");
+        CliRun r = run("client", "send", "--mixnode", "http://127.0.0.1:1", "hi");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).startsWith("virex: cannot reach the mixnode").contains("connection refused");
