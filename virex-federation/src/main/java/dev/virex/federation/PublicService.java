@@ -34,6 +34,7 @@ final class PublicService implements FederationApi {
 
     @Override
     public JoinStatus submitJoin(byte[] signedRequest) throws FederationException {
+        ctx.log().refresh();
         return joinStatus(intake.submit(signedRequest));
     }
 
@@ -42,6 +43,7 @@ final class PublicService implements FederationApi {
         if (!id.matches("[0-9a-f]{64}")) {
             throw new FederationException(400, "a request ID is 64 lowercase hex digits");
         }
+        ctx.log().refresh();
         Optional<LogView.Logged> logged = ctx.log().decided("join:" + id);
         Optional<Records.Proposal> p = ctx.store().proposal(id);
         if (logged.isEmpty() && p.isEmpty()) {
@@ -95,6 +97,7 @@ final class PublicService implements FederationApi {
 
     @Override
     public DirectoryAnswer directory() throws FederationException {
+        ctx.log().refresh();
         LogView.Snapshot s = ctx.log().snapshot()
                 .orElseThrow(() -> new FederationException(503, "no directory snapshot in the log yet"));
         try {

@@ -32,9 +32,46 @@ class JoinFlowTest {
         }
     }
 
+    @Test
+    void overCapFailingProbeAndStaleSoftwareAreRejectedWithLoggedReasons() throws Exception {
+        var params = new java.util.HashMap<>(TestFederation.params());
+        params.put("operator.max-nodes", "1");
+        try (TestFederation f = new TestFederation(dir, 5, 3, UnaryOperator.identity(), params);
+             TestNode first = new TestNode("mix-a.node.test", "operator-b.test", "0.1.0", f.clock);
+             TestNode second = new TestNode("mix-b.node.test", "operator-b.test", "0.1.0", f.clock);
+             TestNode dark = new TestNode("mix-c.node.test", "operator-c.test", "0.1.0", f.clock);
+             TestNode stale = new TestNode("mix-d.node.test", "operator-d.test", "0.0.9", f.clock)) {
+            f.genesis();
+            String a = first.submit(f.api(0), TestFederation.NAME);
+            assertThat(f.tickUntil(() -> status(f, a).decided(), 20, Duration.ofSeconds(1))).isTrue();
+            dark.answering = false;
+            String b = second.submit(f.api(1), TestFederation.NAME);
+            String c = dark.submit(f.api(2), TestFederation.NAME);
+            String d = stale.submit(f.api(3), TestFederation.NAME);
+            assertThat(f.tickUntil(() -> status(f, 1, b).decided() && status(f, 2, c).decided() && status(f, 3, d).decided(), 30,
+                    Duration.ofSeconds(1))).isTrue();
+            assertRejected(status(f, 1, b), "operator-cap");
+            assertRejected(status(f, 2, c), "probe-failed");
+            assertRejected(status(f, 3, d), "software-not-approved");
+            assertThat(f.directory().orElseThrow().nodes()).containsOnlyKeys("mix-a.node.test");
+            EntryChecks.allVerify(f.entries(), f.groupKey(), f.shares.get(0).group());
+        }
+    }
+
+    static void assertRejected(JoinStatus s, String code) throws Exception {
+        assertThat(s.state()).as(s.message()).isEqualTo(JoinStatus.REJECTED);
+        assertThat(s.reasons()).anySatisfy(r -> assertThat(r).startsWith(code));
+        String text = new String(s.decision().entryBytes().toArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("kind join-rejected").contains("reason " + code);
+    }
+
     static JoinStatus status(TestFederation f, String id) {
+        return status(f, 0, id);
+    }
+
+    static JoinStatus status(TestFederation f, int member, String id) {
         try {
-            return f.api(0).joinStatus(id);
+            return f.api(member).joinStatus(id);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -155,7 +155,13 @@ final class TestFederation implements AutoCloseable {
         return members.stream().filter(x -> x != null).findFirst().orElseThrow();
     }
 
+    /** The first live member's directory, after reading the log up. */
     Optional<Directory> directory() {
+        try {
+            live().context().log().sync();
+        } catch (dev.virex.federation.ledger.LogViewException e) {
+            throw new AssertionError(e);
+        }
         return live().context().log().directory();
     }
 

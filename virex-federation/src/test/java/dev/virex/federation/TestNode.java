@@ -69,8 +69,13 @@ final class TestNode implements AutoCloseable {
 
     /** A signed join request against the federation's current directory (seed and join effort). */
     byte[] request(FederationApi api, String federation) throws Exception {
+        return request(api, federation, null);
+    }
+
+    /** A signed join request whose stamp is for {@code seed} (the directory's current seed when null). */
+    byte[] request(FederationApi api, String federation, Bytes seedOrNull) throws Exception {
         Directory d = Directory.parse(api.directory().directory());
-        Bytes seed = d.epoch().orElseThrow().seed();
+        Bytes seed = seedOrNull != null ? seedOrNull : d.epoch().orElseThrow().seed();
         long effort = NetworkParams.of(d.paramsAt(clock.instant())).joinEffort();
         byte[] nonce = new byte[16];
         new java.util.Random(key.name().hashCode() ^ clock.millis()).nextBytes(nonce);

@@ -48,9 +48,9 @@ public record ProposalBody(String kind, String proposer, String time, String nod
         params = params == null ? Map.of() : Map.copyOf(new TreeMap<>(params));
         // The decision this proposal asks for must be constructible: its checks are the format's.
         if (REMOVE.equals(kind)) {
-            removal("proposal.check", Instant.parse(time));
+            removal("proposal.check", Instant.parse(time), vkey(node), reasons, evidence);
         } else {
-            change("proposal.check", Instant.parse(time));
+            change("proposal.check", Instant.parse(time), activation, params);
         }
     }
 
@@ -67,6 +67,10 @@ public record ProposalBody(String kind, String proposer, String time, String nod
     }
 
     public VerifierKey nodeKey() {
+        return vkey(node);
+    }
+
+    private static VerifierKey vkey(String node) {
         try {
             return VerifierKey.parse(node == null ? "" : node);
         } catch (NoteException e) {
@@ -76,14 +80,22 @@ public record ProposalBody(String kind, String proposer, String time, String nod
 
     /** The removal decision of {@code federation} at {@code decisionTime}. */
     public NodeRemoved removal(String federation, Instant decisionTime) {
+        return removal(federation, decisionTime, nodeKey(), reasons, evidence);
+    }
+
+    private static NodeRemoved removal(String federation, Instant t, VerifierKey node, List<String> reasons, List<String> evidence) {
         List<Reason> rs = DecisionRequest.parsedReasons(reasons);
-        return new NodeRemoved(new Header(DecisionKind.NODE_REMOVED, federation, decisionTime), nodeKey(), rs, evidence);
+        return new NodeRemoved(new Header(DecisionKind.NODE_REMOVED, federation, t), node, rs, evidence);
     }
 
     /** The parameter decision of {@code federation} at {@code decisionTime}. */
     public ParamsChanged change(String federation, Instant decisionTime) {
+        return change(federation, decisionTime, activation, params);
+    }
+
+    private static ParamsChanged change(String federation, Instant t, String activation, Map<String, String> params) {
         Instant at = DecisionRequest.instant(activation, "activation");
-        return new ParamsChanged(new Header(DecisionKind.PARAMS_CHANGED, federation, decisionTime), at, new TreeMap<>(params));
+        return new ParamsChanged(new Header(DecisionKind.PARAMS_CHANGED, federation, t), at, new TreeMap<>(params));
     }
 
     public byte[] encode() {

@@ -89,6 +89,15 @@ public final class LogView {
         }
     }
 
+    /** {@link #sync()}, keeping the current view when the log cannot be read (the problem is kept for status). */
+    public void refresh() {
+        try {
+            sync();
+        } catch (LogViewException e) {
+            // problem() says why; callers answer from the view they have
+        }
+    }
+
     private boolean witnessed(SignedCheckpoint cp) throws LogViewException {
         if (witnesses.isEmpty()) {
             return true;

@@ -129,8 +129,12 @@ public final class Monitor {
             }
             failingSince = p.at();
         }
-        return new NodeHealth(node, ps.size(), ok, ps.isEmpty() ? 0 : (double) ok / ps.size(), lastOk, failingSince,
+        return new NodeHealth(node, ps.size(), ok, ps.isEmpty() ? 0 : (double) ok / ps.size(), text(lastOk), text(failingSince),
                 ps.isEmpty() ? "" : ps.get(0).detail());
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     static String subject(String node) {
