@@ -58,8 +58,19 @@ final class TestFederation implements AutoCloseable {
     final List<Member> members = new ArrayList<>();
     final List<ReviewPolicy> policies = new ArrayList<>();
     private int restarts;
+    private final java.util.function.IntFunction<UnaryOperator<MemberEndpoints>> wrap;
 
     TestFederation(Path dir, int n, int m, UnaryOperator<ReviewPolicy> policy, Map<String, String> genesisParams) throws Exception {
+        this(dir, n, m, (i, p) -> policy.apply(p), genesisParams, i -> null);
+    }
+
+    /**
+     * @param policy each member's policy from the test policy, by member index
+     * @param wrap for member i, a wrapper of its endpoints (to misbehave on purpose), or null
+     */
+    TestFederation(Path dir, int n, int m, java.util.function.BiFunction<Integer, ReviewPolicy, ReviewPolicy> policy,
+                   Map<String, String> genesisParams, java.util.function.IntFunction<UnaryOperator<MemberEndpoints>> wrap) throws Exception {
+        this.wrap = wrap;
         this.n = n;
         this.m = m;
         this.dir = dir;
@@ -81,7 +92,7 @@ final class TestFederation implements AutoCloseable {
             MemberServer s = MemberServer.start(HttpService.Options.loopback("member-" + (i + 1)));
             servers.add(s);
             infos.add(new FederationConfig.MemberInfo(identities.get(i).name(), s.baseUri().toString(), vkeys.get(i).encode()));
-            policies.add(policy.apply(testPolicy()));
+            policies.add(policy.apply(i, testPolicy()));
         }
         config = new FederationConfig(NAME, m, infos, session.value().toBase64(),
                 new FederationConfig.LogInfo(logServer.baseUri().toString(), logKey.verifierKey().encode()), genesisParams);
@@ -107,7 +118,8 @@ final class TestFederation implements AutoCloseable {
         MemberContext ctx = new MemberContext(id.name(), roster, policies.get(i), TIMING, id, shares.get(i), clock,
                 new DeterministicRandom(randomLabel), SqliteMemberStore.open(dir.resolve("member-" + (i + 1) + "/member.db")), view, peers);
         Member member = new Member(ctx);
-        servers.get(i).attach(member);
+        UnaryOperator<MemberEndpoints> w = wrap.apply(i);
+        servers.get(i).attach(w == null ? member : w.apply(member));
         return member;
     }
 

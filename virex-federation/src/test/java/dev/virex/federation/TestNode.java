@@ -74,13 +74,19 @@ final class TestNode implements AutoCloseable {
 
     /** A signed join request whose stamp is for {@code seed} (the directory's current seed when null). */
     byte[] request(FederationApi api, String federation, Bytes seedOrNull) throws Exception {
-        Directory d = Directory.parse(api.directory().directory());
-        Bytes seed = seedOrNull != null ? seedOrNull : d.epoch().orElseThrow().seed();
-        long effort = NetworkParams.of(d.paramsAt(clock.instant())).joinEffort();
         byte[] nonce = new byte[16];
         new java.util.Random(key.name().hashCode() ^ clock.millis()).nextBytes(nonce);
-        JoinDraft draft = new JoinDraft(federation, clock.instant().truncatedTo(ChronoUnit.SECONDS), Bytes.wrap(nonce), info());
-        return SignedJoinRequest.sign(draft.solve(seed, effort), key.noteSigner(), operator.noteSigner()).note().toArray();
+        return request(api, federation, seedOrNull, clock.instant().truncatedTo(ChronoUnit.SECONDS), nonce, 0);
+    }
+
+    /** A signed join request with every choice explicit; {@code effort} 0 means the federation's join effort. */
+    byte[] request(FederationApi api, String federation, Bytes seedOrNull, java.time.Instant time, byte[] nonce, long effort)
+            throws Exception {
+        Directory d = Directory.parse(api.directory().directory());
+        Bytes seed = seedOrNull != null ? seedOrNull : d.epoch().orElseThrow().seed();
+        long e = effort > 0 ? effort : NetworkParams.of(d.paramsAt(clock.instant())).joinEffort();
+        JoinDraft draft = new JoinDraft(federation, time, Bytes.wrap(nonce), info());
+        return SignedJoinRequest.sign(draft.solve(seed, e), key.noteSigner(), operator.noteSigner()).note().toArray();
     }
 
     String submit(FederationApi api, String federation) throws Exception {
