@@ -55,7 +55,7 @@ public final class Member implements MemberEndpoints, AutoCloseable {
     private final AdminService admin;
     private final EnvelopeGate gate;
     private final ReentrantLock ticking = new ReentrantLock();
-    private ScheduledExecutorService ticker;
+    private volatile ScheduledExecutorService ticker;
 
     public Member(MemberContext ctx) {
         this.ctx = ctx;
@@ -68,7 +68,7 @@ public final class Member implements MemberEndpoints, AutoCloseable {
         this.coordinator = new DecisionCoordinator(ctx, outbox);
         this.signer = new SignerService(ctx);
         this.monitor = new Monitor(ctx, prober, desk);
-        this.publicService = new PublicService(ctx, intake, coordinator);
+        this.publicService = new PublicService(ctx, intake, coordinator, this::nudge);
         this.admin = new AdminService(ctx, ballots, review, desk, monitor);
         this.gate = new EnvelopeGate(ctx.roster(), ctx.self(), ctx.clock(), ctx.timing().envelopeWindow());
         for (Records.Proposal p : ctx.store().openProposals()) {
@@ -114,6 +114,22 @@ public final class Member implements MemberEndpoints, AutoCloseable {
         }
     }
 
+    /**
+     * Runs a tick soon, outside the schedule, when something arrived that moves a decision on (a
+     * join request, a forward, a vote, a proposal), so that a decision waits for work, not for
+     * the clock. Nudges while a tick runs are absorbed by it or by the next scheduled one.
+     */
+    void nudge() {
+        ScheduledExecutorService t = ticker;
+        if (t != null && !ticking.isLocked()) {
+            try {
+                t.execute(this::tick);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopping
+            }
+        }
+    }
+
     /** Runs {@link #tick()} every {@code timing.tick}. */
     public synchronized void start() {
         if (ticker == null) {
@@ -137,14 +153,17 @@ public final class Member implements MemberEndpoints, AutoCloseable {
             return switch (kind) {
                 case "forward" -> {
                     intake.forwarded(e.from(), payload);
+                    nudge();
                     yield Json.write(new AdminMessages.Empty());
                 }
                 case "vote" -> {
                     ballots.receive(e.from(), Json.read(payload, Ballots.VotePayload.class));
+                    nudge();
                     yield Json.write(new AdminMessages.Empty());
                 }
                 case "propose" -> {
                     desk.received(e.from(), payload);
+                    nudge();
                     yield Json.write(new AdminMessages.Empty());
                 }
                 case "commit" -> signer.commit(Json.read(payload, SignerService.CommitRequest.class));

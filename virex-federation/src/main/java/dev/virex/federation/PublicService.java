@@ -25,17 +25,21 @@ final class PublicService implements FederationApi {
     private final MemberContext ctx;
     private final JoinIntake intake;
     private final DecisionCoordinator coordinator;
+    private final Runnable nudge;
 
-    PublicService(MemberContext ctx, JoinIntake intake, DecisionCoordinator coordinator) {
+    PublicService(MemberContext ctx, JoinIntake intake, DecisionCoordinator coordinator, Runnable nudge) {
         this.ctx = ctx;
         this.intake = intake;
         this.coordinator = coordinator;
+        this.nudge = nudge;
     }
 
     @Override
     public JoinStatus submitJoin(byte[] signedRequest) throws FederationException {
         ctx.log().refresh();
-        return joinStatus(intake.submit(signedRequest));
+        String id = intake.submit(signedRequest);
+        nudge.run();
+        return joinStatus(id);
     }
 
     @Override

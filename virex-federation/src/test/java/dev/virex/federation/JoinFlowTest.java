@@ -3,6 +3,9 @@ package dev.virex.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.virex.core.decision.Decisions;
+import dev.virex.core.decision.Directory;
+import dev.virex.core.decision.DirectorySnapshot;
+import dev.virex.federation.api.DirectoryAnswer;
 import dev.virex.core.decision.JoinApproved;
 import dev.virex.core.note.VerifiedNote;
 import dev.virex.federation.api.JoinStatus;
@@ -29,6 +32,16 @@ class JoinFlowTest {
             assertThat(Decisions.parse(note.text())).isInstanceOfSatisfying(JoinApproved.class,
                     ja -> assertThat(ja.node().id()).isEqualTo("mix-1.node.test"));
             assertThat(f.directory().orElseThrow().nodes()).containsKey("mix-1.node.test");
+            f.tickUntil(() -> false, 2, Duration.ofSeconds(1));
+            // A node bootstraps from GET /directory without replaying the log.
+            DirectoryAnswer d = f.api(3).directory();
+            VerifiedNote snap = d.receipt().verify(f.groupKey().noteVerifier(), f.logKey.verifierKey().noteVerifier());
+            DirectorySnapshot ds = (DirectorySnapshot) Decisions.parse(snap.text());
+            assertThat(ds.logSize()).isEqualTo(d.index());
+            Directory dir = Directory.parse(d.directory());
+            assertThat(dir.digest()).isEqualTo(ds.digest());
+            assertThat(dir.logSize()).isEqualTo(d.index());
+            assertThat(dir.nodes()).containsKey("mix-1.node.test");
         }
     }
 

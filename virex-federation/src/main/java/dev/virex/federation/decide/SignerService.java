@@ -51,6 +51,7 @@ public final class SignerService {
     public byte[] commit(CommitRequest c) throws Refusal {
         SessionId session = new SessionId(Bytes.wrap(Base64s.decodeCanonical(c.session() == null ? "" : c.session())
                 .orElseThrow(() -> new Refusal(400, "session must be canonical base64"))));
+        sync();
         Decision d = deriveAndApprove(c.request());
         try {
             CommitmentMessage m = signer.commit(session);
@@ -98,12 +99,16 @@ public final class SignerService {
         }
     }
 
-    private Decision deriveAndApprove(DecisionRequest r) throws Refusal {
+    /** A coordinator may be ahead of this member's view of the log: read it up once per session, at round one. */
+    private void sync() throws Refusal {
         try {
-            ctx.log().sync(); // a coordinator may be ahead of this member's view of the log
+            ctx.log().sync();
         } catch (dev.virex.federation.ledger.LogViewException e) {
             throw new Refusal(503, ctx.self() + " cannot read the log: " + e.getMessage());
         }
+    }
+
+    private Decision deriveAndApprove(DecisionRequest r) throws Refusal {
         Decision d = deriver.derive(r);
         approvals.check(r, d);
         return d;
