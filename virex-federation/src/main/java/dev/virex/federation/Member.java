@@ -1,12 +1,9 @@
 package dev.virex.federation;
 
-import dev.virex.federation.api.AdminMessages;
 import dev.virex.federation.api.FederationApi;
-import dev.virex.federation.api.FederationException;
 import dev.virex.federation.decide.Ballots;
 import dev.virex.federation.decide.DecisionCoordinator;
 import dev.virex.federation.decide.ProposalDesk;
-import dev.virex.federation.decide.Refusal;
 import dev.virex.federation.decide.SignerService;
 import dev.virex.federation.ledger.LogViewException;
 import dev.virex.federation.monitor.Monitor;
@@ -15,14 +12,9 @@ import dev.virex.federation.review.JoinReview;
 import dev.virex.federation.review.Prober;
 import dev.virex.federation.store.ProposalKind;
 import dev.virex.federation.store.Records;
-import dev.virex.federation.wire.Envelope;
-import dev.virex.federation.wire.EnvelopeException;
 import dev.virex.federation.wire.EnvelopeGate;
 import dev.virex.federation.wire.Outbox;
 import dev.virex.http.HttpClients;
-import dev.virex.http.HttpProblem;
-import dev.virex.http.Json;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -49,11 +41,9 @@ public final class Member implements MemberEndpoints, AutoCloseable {
     private final JoinReview review;
     private final ProposalDesk desk;
     private final DecisionCoordinator coordinator;
-    private final SignerService signer;
     private final Monitor monitor;
     private final PublicService publicService;
-    private final AdminService admin;
-    private final EnvelopeGate gate;
+    private final EnvelopeDispatch dispatch;
     private final ReentrantLock ticking = new ReentrantLock();
     private volatile ScheduledExecutorService ticker;
 
@@ -66,11 +56,10 @@ public final class Member implements MemberEndpoints, AutoCloseable {
         this.review = new JoinReview(ctx, ballots, prober);
         this.desk = new ProposalDesk(ctx, ballots, outbox);
         this.coordinator = new DecisionCoordinator(ctx, outbox);
-        this.signer = new SignerService(ctx);
         this.monitor = new Monitor(ctx, prober, desk);
         this.publicService = new PublicService(ctx, intake, coordinator, this::nudge);
-        this.admin = new AdminService(ctx, ballots, review, desk, monitor);
-        this.gate = new EnvelopeGate(ctx.roster(), ctx.self(), ctx.clock(), ctx.timing().envelopeWindow());
+        this.dispatch = new EnvelopeDispatch(new EnvelopeGate(ctx.roster(), ctx.self(), ctx.clock(), ctx.timing().envelopeWindow()),
+                intake, ballots, desk, new SignerService(ctx), new AdminService(ctx, ballots, review, desk, monitor), this::nudge);
         for (Records.Proposal p : ctx.store().openProposals()) {
             if (p.kind() == ProposalKind.JOIN && p.origin().equals(ctx.self())) {
                 outbox.toAll("forward", p.body().toArray(), p.id());
@@ -147,74 +136,13 @@ public final class Member implements MemberEndpoints, AutoCloseable {
     /** Handles a {@code POST /member/<kind>} envelope from another member. */
     @Override
     public byte[] memberCall(String kind, byte[] body) {
-        Envelope e = admit(body, kind, false);
-        byte[] payload = e.payload().toArray();
-        try {
-            return switch (kind) {
-                case "forward" -> {
-                    intake.forwarded(e.from(), payload);
-                    nudge();
-                    yield Json.write(new AdminMessages.Empty());
-                }
-                case "vote" -> {
-                    ballots.receive(e.from(), Json.read(payload, Ballots.VotePayload.class));
-                    nudge();
-                    yield Json.write(new AdminMessages.Empty());
-                }
-                case "propose" -> {
-                    desk.received(e.from(), payload);
-                    nudge();
-                    yield Json.write(new AdminMessages.Empty());
-                }
-                case "commit" -> signer.commit(Json.read(payload, SignerService.CommitRequest.class));
-                case "sign" -> signer.sign(payload);
-                default -> throw HttpProblem.notFound("no member endpoint " + kind);
-            };
-        } catch (Refusal r) {
-            throw HttpProblem.of(r.status(), "Refused", r.getMessage());
-        } catch (FederationException f) {
-            throw problem(f);
-        } catch (IllegalArgumentException i) {
-            throw HttpProblem.badRequest(i.getMessage());
-        }
+        return dispatch.member(kind, body);
     }
 
     /** Handles a {@code POST /admin/<kind>} envelope signed by this member's own key. */
     @Override
     public byte[] adminCall(String kind, byte[] body) {
-        Envelope e = admit(body, kind, true);
-        byte[] payload = e.payload().toArray();
-        try {
-            return switch (kind) {
-                case "review-list" -> Json.write(admin.list());
-                case "review-vote" -> {
-                    admin.vote(Json.read(payload, AdminMessages.ReviewVote.class));
-                    yield Json.write(new AdminMessages.Empty());
-                }
-                case "propose" -> Json.write(new AdminMessages.Proposed(admin.propose(Json.read(payload, AdminMessages.Propose.class))));
-                case "status" -> Json.write(admin.status());
-                default -> throw HttpProblem.notFound("no admin endpoint " + kind);
-            };
-        } catch (Refusal r) {
-            throw HttpProblem.of(r.status(), "Refused", r.getMessage());
-        } catch (IllegalArgumentException i) {
-            throw HttpProblem.badRequest(i.getMessage());
-        }
-    }
-
-    private Envelope admit(byte[] body, String kind, boolean fromSelf) {
-        try {
-            return gate.admit(body, kind, fromSelf);
-        } catch (EnvelopeException ex) {
-            throw HttpProblem.of(ex.kind().status(), ex.kind().name(), ex.getMessage());
-        }
-    }
-
-    static HttpProblem problem(FederationException f) {
-        HttpProblem p = f.status() == 429
-                ? HttpProblem.tooManyRequests(f.getMessage(), f.retryAfter().orElse(Duration.ofSeconds(1)))
-                : HttpProblem.of(f.status() == 0 ? 502 : f.status(), "Refused", f.getMessage());
-        return p;
+        return dispatch.admin(kind, body);
     }
 
     public Monitor monitor() {

@@ -77,7 +77,7 @@ public final class MemberServer implements AutoCloseable {
         try {
             return c.get();
         } catch (FederationException e) {
-            throw Member.problem(e);
+            throw EnvelopeDispatch.problem(e);
         }
     }
 

@@ -49,6 +49,7 @@ public record SignedJoinRequest(JoinRequest request, Bytes note) {
                     "a join request carries exactly two signatures: the node key's, then the operator key's");
         }
         try {
+            // C2SP signed-note, "Signatures": every signature by a known key must verify, over the exact bytes received.
             VerifiedNote v = Note.open(note, Verifiers.of(node.noteVerifier(), operator.noteVerifier()), MAX_NOTE);
             if (v.verified().size() != 2) {
                 throw new JoinFormatException(JoinFormatException.Kind.BAD_SIGNATURE, "both signatures must verify");

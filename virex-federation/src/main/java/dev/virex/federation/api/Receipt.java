@@ -45,11 +45,14 @@ public record Receipt(long index, String entry, String proof) {
     public VerifiedNote verify(NoteVerifier federation, NoteVerifier log)
             throws NoteException, TileFormatException, CheckpointFormatException, ProofException {
         Bytes e = entryBytes();
+        // C2SP signed-note: the group signature line verifies under the federation's vkey.
         VerifiedNote note = Note.open(e.toArray(), Verifiers.of(federation));
         TlogProof p = TlogProof.parse(proof.getBytes(StandardCharsets.UTF_8));
         if (p.index() != index) {
             throw new ProofException(ProofException.Reason.MALFORMED, "the proof is for index " + p.index() + ", the receipt says " + index);
         }
+        // C2SP tlog-proof steps 2 and 4: the log signed the checkpoint; the inclusion proof of the
+        // RFC 9162 leaf hash (section 2.1.1) verifies against its root (section 2.1.3.2).
         SignedCheckpoint cp = p.verify(MerkleHash.leaf(e), log.name(), log);
         if (cp.checkpoint().size() <= index) {
             throw new ProofException(ProofException.Reason.MALFORMED, "checkpoint does not cover the entry");

@@ -46,10 +46,6 @@ public final class Roster {
         return List.copyOf(keys.keySet());
     }
 
-    public int size() {
-        return keys.size();
-    }
-
     public boolean has(String name) {
         return keys.containsKey(name);
     }

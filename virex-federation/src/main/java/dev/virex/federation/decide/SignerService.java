@@ -82,6 +82,8 @@ public final class SignerService {
         if (p == null) {
             throw new Refusal(409, ctx.self() + " did not commit to session " + pkg.session() + " (or already signed it)");
         }
+        // RFC 9591 section 7.7: the application validates the message before signing: it must be
+        // exactly the decision text this member derived, and still approves.
         if (!pkg.message().equals(Bytes.wrap(p.text().getBytes(StandardCharsets.UTF_8)))) {
             throw Refusal.notApproved("the signing package's message is not the decision " + ctx.self() + " derived for " + p.request().about());
         }

@@ -75,6 +75,7 @@ public final class SigningRun {
                     Map<String, byte[]> shares = callAll(pool, signers, "sign", pkg.encode(), failures);
                     for (var e : shares.entrySet()) {
                         try {
+                            // RFC 9591 section 5.3: each share is verified against the member's verifying share.
                             attempt.addShare(ShareMessage.parse(e.getValue()));
                         } catch (FrostException ex) {
                             failures.put(e.getKey(), "bad share message: " + ex.getMessage());

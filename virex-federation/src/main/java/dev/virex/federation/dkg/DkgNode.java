@@ -190,6 +190,7 @@ public final class DkgNode {
         List<String> why = new ArrayList<>();
         for (byte[] c : complaints) {
             try {
+                // FROST paper, Figure 1, round 2 step 2: a complaint is settled from the signed notes alone.
                 DkgJudge.Verdict v = DkgJudge.judge(config, ordered(round1s), new ArrayList<>(round2s.values()), c);
                 culprits.add(v.culprit());
                 why.add(v.reason());

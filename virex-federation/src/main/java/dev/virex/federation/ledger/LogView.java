@@ -103,6 +103,7 @@ public final class LogView {
             return true;
         }
         try {
+            // C2SP tlog-policy: act only on a checkpoint whose witness cosignatures (C2SP tlog-cosignature) meet the quorum.
             WitnessedCheckpoint w = WitnessedCheckpoint.open(cp.raw().toArray(), witnesses.get());
             problem = w.quorumMet() ? "" : w.describe();
             return w.quorumMet();

@@ -50,6 +50,7 @@ public final class Prober {
             if (resp.status() != 200) {
                 return fail(node, challenge, now, "answered HTTP " + resp.status());
             }
+            // docs/spec/probe.md step 3: signed by the node key (C2SP signed-note), this node and challenge, a recent time.
             ProbeAnswer a = ProbeAnswer.verify(resp.body(), probe, node.node(), clock.instant());
             if (!approvedSoftware.contains(a.software())) {
                 return new ProbeResult(member, node.id(), challenge, now, false, "runs software " + a.software() + ", not approved", a.software());

@@ -11,11 +11,7 @@ public final class Records {
 
     /** A join request or proposal under review, or closed with its outcome. */
     public record Proposal(String id, ProposalKind kind, Bytes body, Instant receivedAt, Instant deadline, String origin,
-                           boolean closed, OptionalLong logIndex, String outcome) {
-        public Proposal open() {
-            return new Proposal(id, kind, body, receivedAt, deadline, origin, false, OptionalLong.empty(), "");
-        }
-    }
+                           boolean closed, OptionalLong logIndex, String outcome) {}
 
     /** One member's vote on a proposal, with reasons (lines {@code code[ text]}) for a no. */
     public record Vote(String proposalId, String member, boolean yes, List<String> reasons, Instant at) {

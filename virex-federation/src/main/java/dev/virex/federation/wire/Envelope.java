@@ -108,6 +108,7 @@ public record Envelope(String from, String to, Instant time, String kind, Bytes 
             throw new EnvelopeException(EnvelopeException.Kind.UNKNOWN_SENDER, "envelope is not signed by the identity key of " + env.from());
         }
         try {
+            // C2SP signed-note, "Signatures": the sender's signature verifies over the exact bytes received.
             Note.open(note, Verifiers.of(key.noteVerifier()), MAX_NOTE);
         } catch (NoteException e) {
             throw new EnvelopeException(EnvelopeException.Kind.BAD_SIGNATURE, "envelope signature: " + e.getMessage());

@@ -49,10 +49,6 @@ public final class Outbox {
         items.removeIf(i -> i.proposal().equals(proposal));
     }
 
-    public synchronized int size() {
-        return items.size();
-    }
-
     /** Delivers every message that is due, in parallel; keeps the failures for later. */
     public void flush() {
         List<Item> due = new ArrayList<>();

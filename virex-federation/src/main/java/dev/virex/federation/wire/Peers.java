@@ -65,11 +65,6 @@ public final class Peers {
         }
     }
 
-    /** POSTs an admin envelope (from and to this member) to {@code base}'s {@code /admin/<kind>}. */
-    public byte[] admin(URI base, String kind, byte[] payload) throws PeerException {
-        return post(self, base, "admin/" + kind, kind, payload);
-    }
-
     private byte[] post(String member, URI base, String path, String kind, byte[] payload) throws PeerException {
         Envelope e = new Envelope(self, member, clock.instant().truncatedTo(ChronoUnit.SECONDS), kind, Bytes.wrap(payload));
         HttpRequest r = HttpClients.request(URI.create(base + "/" + path), timeout)
