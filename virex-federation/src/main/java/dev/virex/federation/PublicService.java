@@ -65,7 +65,7 @@ final class PublicService implements FederationApi {
             List<String> reasons = l.decision() instanceof JoinRejected jr
                     ? jr.reasons().stream().map(PublicService::reasonLine).toList() : List.of();
             return new JoinStatus(id, approved ? JoinStatus.APPROVED : JoinStatus.REJECTED, t.yes().size(), t.no().size(), m, t.yes(), t.no(),
-                    waiting, unreachable, reasons, (approved ? "approved" : "rejected") + " at log index " + l.index(), receipt(l));
+                    waiting, unreachable, reasons, (approved ? "approved" : "rejected") + " at log index " + l.index(), receipt(id, l));
         }
         return new JoinStatus(id, JoinStatus.REVIEWING, t.yes().size(), t.no().size(), m, t.yes(), t.no(), waiting, unreachable,
                 t.reasons(), message(id, t, waiting, unreachable), null);
@@ -91,10 +91,15 @@ final class PublicService implements FederationApi {
         return "under review: " + votes + missing + problem;
     }
 
-    private Receipt receipt(LogView.Logged l) throws FederationException {
+    /** A fresh tlog-proof from the log; the one kept from the append when the log cannot give one. */
+    private Receipt receipt(String id, LogView.Logged l) throws FederationException {
         try {
             return Receipt.of(l.index(), l.entry(), ctx.log().receipt(l.index()));
         } catch (IOException | LogException e) {
+            var kept = ctx.store().receipt(id).filter(r -> r.logIndex() == l.index());
+            if (kept.isPresent()) {
+                return new Receipt(l.index(), l.entry().toBase64(), new String(kept.get().proof().toArray(), StandardCharsets.UTF_8));
+            }
             throw new FederationException(503, "decided at log index " + l.index() + ", but the log's proof is unavailable: " + e.getMessage());
         }
     }

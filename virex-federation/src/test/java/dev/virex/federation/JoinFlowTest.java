@@ -42,6 +42,14 @@ class JoinFlowTest {
             assertThat(dir.digest()).isEqualTo(ds.digest());
             assertThat(dir.logSize()).isEqualTo(d.index());
             assertThat(dir.nodes()).containsKey("mix-1.node.test");
+            // The coordinator kept the receipt from the append: it answers with it while the log is down.
+            int coordinator = java.util.stream.IntStream.range(0, 5)
+                    .filter(i -> f.members.get(i).context().store().receipt(id).isPresent()).findFirst().orElseThrow();
+            f.logServer.close();
+            JoinStatus offline = status(f, coordinator, id);
+            assertThat(offline.state()).isEqualTo(JoinStatus.APPROVED);
+            assertThat(offline.decision().verify(f.groupKey().noteVerifier(), f.logKey.verifierKey().noteVerifier()).text())
+                    .contains("kind join-approved");
         }
     }
 

@@ -161,6 +161,10 @@ public final class DecisionCoordinator {
                 return;
             }
             AddResult added = ctx.log().append(res.entry());
+            if (added.receipt().isPresent() && (r.about().startsWith("join:") || r.about().startsWith("proposal:"))) {
+                ctx.store().saveReceipt(new Records.Receipt(r.key(), added.index(), dev.virex.core.Bytes.wrap(res.entry()),
+                        dev.virex.core.Bytes.wrap(added.receipt().get().encode())));
+            }
             problems.remove(r.about());
             readySince.remove(key);
             log.info("logged {} for {} at index {} (signed by {})", d.kind().wire(), r.about(), added.index(), res.signers());

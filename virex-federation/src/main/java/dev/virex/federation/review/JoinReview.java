@@ -53,7 +53,7 @@ public final class JoinReview {
         }
         List<Runnable> probes = new ArrayList<>();
         for (Records.Proposal p : ctx.store().openProposals()) {
-            if (p.kind() == ProposalKind.JOIN && !ballots.hasVoted(p.id())) {
+            if (p.kind() == ProposalKind.JOIN && !ballots.hasVoted(p.id()) && ctx.log().decided("join:" + p.id()).isEmpty()) {
                 step(p, d, params, probes);
             }
         }

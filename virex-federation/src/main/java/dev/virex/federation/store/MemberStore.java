@@ -45,6 +45,11 @@ public interface MemberStore extends AutoCloseable {
     /** Durable before it returns: a share is released only after this. */
     void recordSigned(Records.Signed s);
 
+    /** Keeps the receipt of a decision this member appended. */
+    void saveReceipt(Records.Receipt r);
+
+    Optional<Records.Receipt> receipt(String proposalId);
+
     /** This member's FROST nonce store: sessions recorded durably, nonces released once. */
     NonceStore nonceStore();
 

@@ -29,6 +29,9 @@ public final class Records {
     /** What this member signed as a signer for a subject. */
     public record Signed(String subject, String outcome, String decisionHash, Instant at) {}
 
+    /** A receipt kept from the log's answer to an append: the entry and its tlog-proof. */
+    public record Receipt(String proposalId, long logIndex, dev.virex.core.Bytes entry, dev.virex.core.Bytes proof) {}
+
     /** How adding a row went. */
     public enum Added {
         NEW,

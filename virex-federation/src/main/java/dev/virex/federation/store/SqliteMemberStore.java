@@ -226,6 +226,31 @@ public final class SqliteMemberStore implements MemberStore {
     }
 
     @Override
+    public void saveReceipt(Records.Receipt r) {
+        db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO receipt (proposal_id, log_index, entry, proof) VALUES (?, ?, ?, ?)")) {
+                s.setString(1, r.proposalId());
+                s.setLong(2, r.logIndex());
+                s.setBytes(3, r.entry().toArray());
+                s.setBytes(4, r.proof().toArray());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Records.Receipt> receipt(String proposalId) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT log_index, entry, proof FROM receipt WHERE proposal_id = ?")) {
+                s.setString(1, proposalId);
+                ResultSet rs = s.executeQuery();
+                return rs.next() ? Optional.of(new Records.Receipt(proposalId, rs.getLong(1), Bytes.wrap(rs.getBytes(2)), Bytes.wrap(rs.getBytes(3))))
+                        : Optional.empty();
+            }
+        });
+    }
+
+    @Override
     public NonceStore nonceStore() {
         return nonces;
     }

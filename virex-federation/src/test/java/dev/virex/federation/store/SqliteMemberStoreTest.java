@@ -46,6 +46,7 @@ class SqliteMemberStoreTest {
             s.addProbe(new Records.Probe("join:" + id, "node-1", T, false, "unreachable", "ab"));
             s.addProbe(new Records.Probe("join:" + id, "node-1", T.plusSeconds(1), true, "ok", "cd"));
             s.recordSigned(new Records.Signed("join:" + id, "join-approved", "ee", T));
+            s.saveReceipt(new Records.Receipt(id, 9, Bytes.wrap(new byte[] {9}), Bytes.wrap(new byte[] {8, 7})));
         }
         assertThat(Files.exists(db)).isTrue();
         try (SqliteMemberStore s = SqliteMemberStore.open(db)) {
@@ -58,6 +59,7 @@ class SqliteMemberStoreTest {
             assertThat(s.review(id).orElseThrow().state()).isEqualTo("probation");
             assertThat(s.probes("join:" + id, 10)).extracting(Records.Probe::reportHash).containsExactly("cd", "ab");
             assertThat(s.signed("join:" + id).orElseThrow().outcome()).isEqualTo("join-approved");
+            assertThat(s.receipt(id).orElseThrow().proof()).isEqualTo(Bytes.wrap(new byte[] {8, 7}));
             assertThat(s.addProposal(proposal("c".repeat(64)), Optional.of("n1"))).as("nonce remembered").isEqualTo(Records.Added.CONFLICT);
             s.close(id, OptionalLong.of(7), "join-approved");
             assertThat(s.openProposals()).isEmpty();
