@@ -24,10 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dkg", mixinStandardHelpOptions = true,
-        description = {"Run the distributed key generation (Pedersen DKG with proofs of knowledge) with the",
-            "other members over HTTP: serves this member's round notes on its listen address, fetches",
-            "the others', judges complaints. Writes the key share (mode 0600) and group.txt next to it,",
-            "and prints the group vkey: start the log with it as --federation-vkey."})
+        description = {"Make the group key with the other members (distributed key generation).",
+            "Serves this member's signed round notes on its listen address, fetches",
+            "the others', judges complaints and names culprits. Writes the key share",
+            "(mode 0600) and group.txt next to it and prints the group vkey: start",
+            "the log with it as --federation-vkey."})
 public final class DkgCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

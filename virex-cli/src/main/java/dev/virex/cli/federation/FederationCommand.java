@@ -9,9 +9,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "federation",
         mixinStandardHelpOptions = true,
-        description = {"Federation members: review join requests, approve them with M-of-N threshold",
-            "signatures, log every decision. Steps: init, dkg (on every member), start the log with",
-            "the group vkey, serve (on every member); then review, propose, status."},
+        description = {"Federation members: review joins, decide M-of-N, log every decision.",
+            "Order: init; dkg on every member; start the log with the group vkey;",
+            "serve on every member; then review, propose and status."},
         subcommands = {InitCommand.class, DkgCommand.class, ServeCommand.class, StatusCommand.class, ReviewCommand.class,
             ProposeCommand.class})
 public final class FederationCommand implements Runnable {

@@ -25,10 +25,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Write the configuration of a new federation of N members, M of whom must sign",
-            "every decision: DIR/federation.json (members, URLs, identity vkeys, DKG session, log)",
-            "and per member DIR/<member>/ with identity.key (0600), member.json and policy.json.",
-            "Without --log-vkey a log key is made too, in DIR/log/log.key."})
+        description = {"Write the configuration of a new federation of N members, M to decide.",
+            "DIR/federation.json: members, URLs, identity vkeys, DKG session, log.",
+            "DIR/member-i/: identity.key (mode 0600), member.json, policy.json.",
+            "Without --log-vkey it makes a log key too, in DIR/log/log.key."})
 public final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

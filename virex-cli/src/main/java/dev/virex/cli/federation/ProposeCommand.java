@@ -17,8 +17,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "propose", mixinStandardHelpOptions = true,
-        description = {"Propose a node's removal or a parameter change to every member. The proposer votes",
-            "yes; the others vote by their policy. With M yes-votes it is signed and logged."})
+        description = {"Propose a node's removal or a parameter change to every member.",
+            "The proposer votes yes; the others vote by their policy; M yes-votes",
+            "sign and log it."})
 public final class ProposeCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -42,9 +43,10 @@ public final class ProposeCommand implements Runnable {
     }
 
     @Command(name = "params", mixinStandardHelpOptions = true,
-            description = {"Propose new parameter values, e.g. --set abuse.effort-floor=64. Keys: abuse.* (PoW and",
-                "rate limits), software.approved, node.min-bandwidth-mbps, operator.max-nodes, join.effort,",
-                "join.expiry-seconds, epoch.length-seconds."})
+            description = {"Propose parameter values, e.g. --set abuse.effort-floor=64.",
+            "Keys: abuse.* (PoW and rate limits), software.approved,",
+            "node.min-bandwidth-mbps, operator.max-nodes, join.effort,",
+            "join.expiry-seconds, epoch.length-seconds."})
     int params(@Option(names = "--set", required = true, paramLabel = "KEY=VALUE", description = "A value (repeatable).") List<String> set,
                @Option(names = "--activation", paramLabel = "TIME", description = "When it takes effect, e.g. 2026-05-01T12:00:00Z (default: now).")
                String activation) {

@@ -14,9 +14,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "review", mixinStandardHelpOptions = true,
-        description = {"Manual review: list the join requests and proposals this member has open (those held",
-            "for review because the policy marks their operator as new show state 'manual'), and approve",
-            "or reject one. The vote is broadcast to every member like an automatic one."})
+        description = {"Review join requests and proposals by hand: list, approve, reject.",
+            "Requests from operators the policy marks as new wait in state",
+            "'manual'. A vote is broadcast to every member like an automatic one."})
 public final class ReviewCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -17,10 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run this member: take join requests (POST /join), review them with its policy, vote,",
-            "coordinate and sign M-of-N decisions with the other members, log them, serve GET /join/<id>,",
-            "GET /directory, GET /nodes and GET /health. Genesis happens by itself once M members run.",
-            "Restarts keep pending requests, votes and nonce state (SQLite under the data directory)."})
+        description = {"Run this member: join requests, review, votes, M-of-N decisions.",
+            "Takes POST /join, reviews with its policy and live probes, votes, signs",
+            "and logs decisions with the other members, and serves GET /join/<id>,",
+            "/directory, /nodes and /health. Genesis follows once M members run.",
+            "Restarts keep pending requests, votes and nonce state (SQLite)."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

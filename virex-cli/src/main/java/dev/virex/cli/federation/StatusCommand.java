@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show this member's view: the log, the directory (nodes, epoch, parameters), open",
-            "requests and proposals with their votes, unreachable members, and the uptime of every",
-            "admitted node from this member's probes."})
+        description = {"Show this member's view of the federation and its nodes.",
+            "The log, the directory (nodes, epoch, parameters), open requests and",
+            "proposals with their votes, unreachable members, and every admitted",
+            "node's uptime from this member's probes."})
 public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "node",
         mixinStandardHelpOptions = true,
-        description = "Node operators: ask the federation to admit a node (mixnode, mailbox or ODS server).",
+        description = "Node operators: ask the federation to admit a mixnode, mailbox or ODS.",
         subcommands = {NodeJoinCommand.class})
 public final class NodeCommand implements Runnable {
     @Spec

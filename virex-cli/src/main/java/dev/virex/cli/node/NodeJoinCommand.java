@@ -34,11 +34,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "join", mixinStandardHelpOptions = true,
-        description = {"Ask the federation to admit a node: builds the join request (the node's declared",
-            "information), solves its proof-of-work stamp, signs it with the node key and the operator",
-            "key, submits it to a member and follows it while the members review and probe the node's",
-            "control address. Prints the decision and its log index and writes the receipt (the logged",
-            "decision and a C2SP tlog-proof) to a file. Exit 0 approved, 1 rejected (with the reasons)."})
+        description = {"Ask the federation to admit a node, and follow its review.",
+            "Builds the join request (the node's declared information), solves its",
+            "proof-of-work stamp, signs it with the node and operator keys, submits",
+            "it, and follows it while members review and probe the control address.",
+            "Prints the decision and its log index and writes the receipt (decision",
+            "and C2SP tlog-proof) to a file. Exit 0 approved, 1 rejected."})
 public final class NodeJoinCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
