@@ -42,7 +42,7 @@ import java.util.function.UnaryOperator;
  */
 final class TestFederation implements AutoCloseable {
     static final String NAME = "fed.virex.test";
-    static final Timing TIMING = new Timing(50, 5_000, 2_000, 300, 120);
+    static final Timing TIMING = new Timing(50, 5_000, 5_000, 300, 120);
 
     final MutableClock clock = MutableClock.atEpoch();
     final int n;
@@ -102,7 +102,7 @@ final class TestFederation implements AutoCloseable {
     }
 
     static ReviewPolicy testPolicy() {
-        return ReviewPolicy.defaults().withProbation(new ReviewPolicy.Probation(1, 1, 1, 1000))
+        return ReviewPolicy.defaults().withProbation(new ReviewPolicy.Probation(1, 1, 1, 5000))
                 .withLimits(0, 0, 0, 0).withMonitoring(new ReviewPolicy.Monitoring(false, 60, 600));
     }
 

@@ -98,8 +98,8 @@ class DkgNodeTest {
         handlers.get(0).set(a::serve);
         handlers.get(1).set(b::serve);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            pool.submit(() -> b.run(Duration.ofMillis(600), p -> { }));
-            assertThatThrownBy(() -> a.run(Duration.ofMillis(600), p -> { })).isInstanceOfSatisfying(DkgFailure.class, e -> {
+            pool.submit(() -> b.run(Duration.ofMillis(2000), p -> { }));
+            assertThatThrownBy(() -> a.run(Duration.ofMillis(2000), p -> { })).isInstanceOfSatisfying(DkgFailure.class, e -> {
                 assertThat(e.members()).containsExactly(keys.get(2).name());
                 assertThat(e.getMessage()).contains("round1: no note from " + keys.get(2).name());
             });
