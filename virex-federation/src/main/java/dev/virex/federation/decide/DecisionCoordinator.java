@@ -59,6 +59,7 @@ public final class DecisionCoordinator {
             return;
         }
         Directory d = view.directory().orElseThrow();
+        forgetPassed(d);
         if (d.logSize() == 1 && d.params().isEmpty()) {
             attempt(request("genesis-params", null), all);
             return;
@@ -78,6 +79,17 @@ public final class DecisionCoordinator {
         if (SnapshotPolicy.due(ctx, ctx.now())) {
             attempt(request(Subjects.directory(view.size()), null), all);
         }
+    }
+
+    /** Drops what is kept about snapshots of other log sizes and beacons of past epochs. */
+    private void forgetPassed(Directory d) {
+        String snapshot = Subjects.directory(d.logSize());
+        long nextEpoch = d.epoch().map(e -> e.epoch() + 1).orElse(0L);
+        java.util.function.Predicate<String> passed = k -> k.startsWith("directory:") && !k.startsWith(snapshot + "/") && !k.equals(snapshot)
+                || k.startsWith("epoch:") && !k.startsWith(Subjects.epoch(nextEpoch) + "/") && !k.equals(Subjects.epoch(nextEpoch))
+                || k.startsWith("genesis") && d.logSize() > 1;
+        readySince.keySet().removeIf(passed);
+        problems.keySet().removeIf(passed);
     }
 
     private DecisionRequest request(String about, String start) {
