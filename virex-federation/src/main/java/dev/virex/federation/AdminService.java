@@ -82,6 +82,7 @@ final class AdminService {
     }
 
     String propose(AdminMessages.Propose r) throws Refusal {
+        ctx.log().refresh(); // judge the proposal against the log as it is now
         try {
             Instant now = ctx.second();
             ProposalBody body = switch (r.kind() == null ? "" : r.kind()) {
@@ -115,6 +116,7 @@ final class AdminService {
     }
 
     AdminMessages.Status status() {
+        ctx.log().refresh();
         Directory d = ctx.log().directory().orElse(null);
         return new AdminMessages.Status(ctx.self(), ctx.federation(), ctx.log().size(), ctx.log().problem(),
                 d == null ? 0 : d.nodes().size(), d == null ? -1 : d.epoch().map(EpochInfo::epoch).orElse(-1L),
