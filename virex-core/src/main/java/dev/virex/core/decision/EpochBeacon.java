@@ -2,9 +2,7 @@ package dev.virex.core.decision;
 
 import dev.virex.core.Bytes;
 import dev.virex.core.note.NoteSignature;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.virex.core.pow.EpochSeed;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,7 +13,6 @@ import java.time.Instant;
 public record EpochBeacon(Header header, long epoch, Instant start, Duration length) implements Decision {
     public static final Duration MIN_LENGTH = Duration.ofSeconds(10);
     public static final Duration MAX_LENGTH = Duration.ofDays(1);
-    private static final byte[] SEED_TAG = "virex/epoch-seed/v1\n".getBytes(StandardCharsets.UTF_8);
 
     public EpochBeacon {
         Decisions.requireKind(header, DecisionKind.EPOCH);
@@ -32,21 +29,13 @@ public record EpochBeacon(Header header, long epoch, Instant start, Duration len
     }
 
     /**
-     * The epoch seed: SHA-256 over a domain tag, the epoch number and the group signature on this
-     * beacon (the bytes after the key ID in its signature line).
+     * The epoch seed: {@link EpochSeed#derive}, over the epoch number and the group signature on
+     * this beacon (the bytes after the key ID in its signature line). Mixnodes derive the same
+     * seed from the same signature ({@link EpochSeed#fromBeaconSignature}): there is one
+     * derivation (docs/spec/pow.md, "Epoch seeds").
      */
     public static Bytes seed(long epoch, NoteSignature groupSignature) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(SEED_TAG);
-            for (int s = 56; s >= 0; s -= 8) {
-                sha.update((byte) (epoch >>> s));
-            }
-            sha.update(groupSignature.signature().toArray());
-            return Bytes.wrap(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return EpochSeed.derive(epoch, groupSignature.signature());
     }
 
     @Override

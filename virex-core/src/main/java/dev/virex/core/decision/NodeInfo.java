@@ -38,6 +38,30 @@ public record NodeInfo(VerifierKey node, NodeRole role, NodeAddress address, Nod
         return node.name();
     }
 
+    /** Cap on the node-information lines alone. */
+    public static final int MAX_TEXT = 4096;
+
+    /**
+     * The node-information lines exactly as decisions carry them ({@code node} to {@code software}),
+     * so that join requests embed the same text.
+     */
+    public String text() {
+        StringBuilder sb = new StringBuilder(1024);
+        write(sb);
+        return sb.toString();
+    }
+
+    /** Parses exactly the node-information lines; {@code parse(t).text()} equals {@code t}. */
+    public static NodeInfo parse(String text) throws DecisionFormatException {
+        Lines in = new Lines(text, MAX_TEXT);
+        NodeInfo n = read(in);
+        in.end();
+        if (!n.text().equals(text)) {
+            throw new DecisionFormatException("node information is not in canonical form");
+        }
+        return n;
+    }
+
     void write(StringBuilder sb) {
         sb.append("node ").append(node.encode()).append('\n')
                 .append("role ").append(role.wire()).append('\n')

@@ -36,12 +36,20 @@ public record EpochSeed(long epoch, Bytes seed, Instant start, Duration length) 
 
     /** The seed of {@code epoch} from the signature on its beacon. */
     public static EpochSeed fromBeaconSignature(long epoch, Instant start, Duration length, Bytes signature) {
+        return new EpochSeed(epoch, derive(epoch, signature), start, length);
+    }
+
+    /**
+     * The one seed derivation of VIREX, used by mixnodes and by the federation's directory fold
+     * alike: SHA-256("virex/pow-seed/v1" || 0x00 || uint64_be(epoch) || beacon signature).
+     */
+    public static Bytes derive(long epoch, Bytes signature) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(DOMAIN);
             sha.update(ByteBuffer.allocate(8).putLong(epoch).array());
             sha.update(signature.toArray());
-            return new EpochSeed(epoch, Bytes.wrap(sha.digest()), start, length);
+            return Bytes.wrap(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

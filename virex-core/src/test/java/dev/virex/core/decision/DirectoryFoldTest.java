@@ -97,6 +97,9 @@ class DirectoryFoldTest {
         fold.apply(signed);
         var sig = Note.open(signed, Verifiers.of(Fixtures.GROUP.verifierKey().noteVerifier())).verified().get(0);
         assertThat(fold.directory().epoch()).hasValueSatisfying(e -> assertThat(e.seed()).isEqualTo(EpochBeacon.seed(1, sig)));
+        // One derivation: the seed a mixnode derives from the same beacon signature is the fold's.
+        assertThat(EpochBeacon.seed(1, sig)).isEqualTo(dev.virex.core.pow.EpochSeed.fromBeaconSignature(1, e1.start(),
+                e1.length(), sig.signature()).seed());
         apply(Fixtures.epoch(2, T0.plusSeconds(20)));
         assertThat(fold.directory().previousEpoch().map(EpochInfo::epoch)).hasValue(1L);
         assertThat(apply(Fixtures.epoch(2, T0.plusSeconds(30))).anomaly()).isPresent();
