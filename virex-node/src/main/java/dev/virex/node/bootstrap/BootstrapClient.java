@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,7 +36,6 @@ public final class BootstrapClient {
             throw new IllegalArgumentException("at most " + MAX_MEMBERS + " members to bootstrap from");
         }
         Optional<SnapshotVerifier.Verified> best = Optional.empty();
-        List<String> failures = new ArrayList<>();
         for (URI m : members) {
             try {
                 SnapshotVerifier.Verified v = SnapshotVerifier.verify(get(m), policy, federation);
@@ -45,13 +43,11 @@ public final class BootstrapClient {
                     best = Optional.of(v);
                 }
             } catch (IOException | BundleFormatException e) {
-                failures.add(m + ": " + e.getMessage());
+                log.warn("bootstrap: no usable directory snapshot from member {}: {}", m, e.getMessage());
             } catch (SnapshotException e) {
-                failures.add(m + ": " + e.reason() + ": " + e.getMessage());
                 log.error("member {} served a directory snapshot that does not verify ({}): {}", m, e.reason(), e.getMessage());
             }
         }
-        failures.forEach(f -> log.warn("bootstrap: {}", f));
         best.ifPresent(v -> log.info("bootstrap: verified directory snapshot at log index {} with {} nodes", v.index(),
                 v.directory().nodes().size()));
         return best;
