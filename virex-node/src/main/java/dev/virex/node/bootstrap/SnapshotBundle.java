@@ -1,5 +1,6 @@
 package dev.virex.node.bootstrap;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,8 +75,11 @@ public record SnapshotBundle(long index, Bytes entry, String directory, Bytes pr
             throw new BundleFormatException("snapshot bundle larger than " + MAX_BYTES + " bytes");
         }
         JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
+        try (JsonParser p = MAPPER.createParser(json)) {
+            root = MAPPER.readTree(p);
+            if (p.nextToken() != null) {
+                throw new BundleFormatException("snapshot bundle has data after the JSON object");
+            }
         } catch (IOException e) {
             throw new BundleFormatException("snapshot bundle is not valid JSON: " + firstLine(e.getMessage()), e);
         }
