@@ -7,6 +7,7 @@ import dev.virex.core.policy.TlogPolicy;
 import dev.virex.log.http.HttpLogClient;
 import dev.virex.node.bootstrap.BootstrapClient;
 import dev.virex.node.bootstrap.SnapshotVerifier;
+import dev.virex.node.follow.FollowerSettings;
 import dev.virex.node.follow.FollowerState;
 import dev.virex.node.follow.NodeFollower;
 import dev.virex.node.follow.StateStore;
@@ -19,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +53,11 @@ final class AgentSetup {
             log.info("following the log {} from genesis", logEntry.key().name());
         }
         WitnessedLog witnessed = new WitnessedLog(client, policy, start.map(s -> s.checkpoint().raw()));
+        ExecutorService persistence = Executors.newSingleThreadExecutor(
+                r -> Thread.ofPlatform().daemon().name("virex-node-persist").unstarted(r));
         NodeFollower follower = new NodeFollower(witnessed, logEntry.key().noteVerifier(), config.federation(), start,
-                Optional.of(store), options.clock(), options.maxBatch(), options.maxEntriesPerPoll());
-        return new NodeAgent(config, key, follower, options);
+                Optional.of(store), new FollowerSettings(options.clock(), options.maxBatch(), options.maxEntriesPerPoll(), persistence));
+        return new NodeAgent(config, key, follower, options, persistence);
     }
 
     static SignerKey key(Path file) throws IOException {

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,11 +51,13 @@ public final class NodeAgent implements AutoCloseable {
     private final AtomicReference<String> removed = new AtomicReference<>();
     private final NodeMetrics metrics;
     private volatile NodeService service;
+    private final ExecutorService persistence;
     private ScheduledExecutorService timers;
     private PollSchedule polls;
 
-    NodeAgent(NodeConfig config, SignerKey key, NodeFollower follower, AgentOptions options) {
+    NodeAgent(NodeConfig config, SignerKey key, NodeFollower follower, AgentOptions options, ExecutorService persistence) {
         this.config = config;
+        this.persistence = persistence;
         this.key = key;
         this.follower = follower;
         this.options = options;
@@ -227,6 +230,8 @@ public final class NodeAgent implements AutoCloseable {
         if (s != null) {
             s.close();
         }
+        persistence.shutdown();
+        follower.flush();
         log.info("node {} stopped at log size {}", key.name(), follower.table().logSize());
     }
 }

@@ -36,7 +36,7 @@ public final class NodeFollower {
     private final WitnessedLog source;
     private final NoteVerifier logKey;
     private final VerifierKey federation;
-    private final Optional<StateStore> store;
+    private final Optional<StatePersister> store;
     private final Clock clock;
     private final int maxBatch;
     private final int maxEntriesPerPoll;
@@ -56,14 +56,14 @@ public final class NodeFollower {
      * @param federation the federation group key the genesis entry must carry
      */
     public NodeFollower(WitnessedLog source, NoteVerifier logKey, VerifierKey federation, Optional<FollowerState> start,
-                        Optional<StateStore> store, Clock clock, int maxBatch, int maxEntriesPerPoll) {
+                        Optional<StateStore> store, FollowerSettings settings) {
         this.source = source;
         this.logKey = logKey;
         this.federation = federation;
-        this.store = store;
-        this.clock = clock;
-        this.maxBatch = maxBatch;
-        this.maxEntriesPerPoll = maxEntriesPerPoll;
+        this.store = store.map(s -> new StatePersister(s, settings.persistence(), stats.persistFailures));
+        this.clock = settings.clock();
+        this.maxBatch = settings.maxBatch();
+        this.maxEntriesPerPoll = settings.maxEntriesPerPoll();
         this.directory = start.map(FollowerState::directory).orElse(null);
         this.checkpoint = start.map(FollowerState::checkpoint).orElse(null);
         this.table = new AtomicReference<>(directory == null ? RoutingTable.empty() : RoutingTable.of(directory));
@@ -96,6 +96,9 @@ public final class NodeFollower {
                 commit(u.get());
                 committed = true;
                 folded += u.get().outcomes().size();
+                if (u.get().directory().logSize() == u.get().checkpoint().checkpoint().size()) {
+                    break; // caught up with the accepted checkpoint; anything newer comes at the next poll
+                }
             }
             recovered();
         } catch (SplitViewException e) {
@@ -134,15 +137,12 @@ public final class NodeFollower {
     }
 
     private void persist() {
-        if (store.isEmpty()) {
-            return;
-        }
-        try {
-            store.get().save(new FollowerState(checkpoint, directory));
-        } catch (IOException e) {
-            stats.persistFailures.increment();
-            log.error("cannot persist the node state in {}: {}", store.get().dir(), e.toString());
-        }
+        store.ifPresent(s -> s.submit(new FollowerState(checkpoint, directory)));
+    }
+
+    /** Writes the state now if a write is pending (at shutdown). */
+    public void flush() {
+        store.ifPresent(StatePersister::flush);
     }
 
     private void raise(Alarm.Kind kind, String message) {
@@ -158,7 +158,7 @@ public final class NodeFollower {
         }
         String both = e.first().raw().toBase64() + "\n" + e.second().raw().toBase64() + "\n";
         try {
-            var file = store.get().saveEvidence("split-view-" + clock.instant().getEpochSecond() + ".txt",
+            var file = store.get().store().saveEvidence("split-view-" + clock.instant().getEpochSecond() + ".txt",
                     both.getBytes(StandardCharsets.US_ASCII));
             log.error("split-view evidence (the two signed checkpoints, base64) saved to {}", file);
         } catch (IOException io) {

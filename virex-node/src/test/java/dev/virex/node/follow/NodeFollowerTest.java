@@ -55,7 +55,7 @@ class NodeFollowerTest {
         try (TiledLog log = open(fed)) {
             log.add(fed.genesis());
             NodeFollower f = new NodeFollower(source(log), LOG_KEY, fed.vkey(), Optional.empty(), Optional.empty(),
-                    MutableClock.atEpoch(), 256, 10_000);
+                    new FollowerSettings(MutableClock.atEpoch(), 256, 10_000, Runnable::run));
             f.pollOnce();
             assertThat(f.table().logSize()).isEqualTo(1);
             log.add(approve(fed, "a.follow.test"));
@@ -85,7 +85,7 @@ class NodeFollowerTest {
             StateStore store = new StateStore(dir.resolve("state"), MutableClock.atEpoch());
             List<Long> sizes = new java.util.ArrayList<>();
             NodeFollower f = new NodeFollower(source(log), LOG_KEY, fed.vkey(), Optional.empty(), Optional.of(store),
-                    MutableClock.atEpoch(), 256, 256);
+                    new FollowerSettings(MutableClock.atEpoch(), 256, 256, Runnable::run));
             f.addListener((before, after, u) -> sizes.add(after.logSize()));
             f.pollOnce();
             assertThat(sizes).containsExactly(256L);
@@ -98,7 +98,7 @@ class NodeFollowerTest {
             log.add(approve(fed, "late.follow.test"));
             CountingReader counting = new CountingReader(log);
             NodeFollower resumed = new NodeFollower(source(counting), LOG_KEY, fed.vkey(), Optional.of(saved), Optional.of(store),
-                    MutableClock.atEpoch(), 256, 10_000);
+                    new FollowerSettings(MutableClock.atEpoch(), 256, 10_000, Runnable::run));
             assertThat(resumed.table()).isEqualTo(f.table());
             resumed.pollOnce();
             assertThat(resumed.table().peers()).hasSize(301);
@@ -129,7 +129,7 @@ class NodeFollowerTest {
                 }
             };
             NodeFollower f = new NodeFollower(source(flaky), LOG_KEY, fed.vkey(), Optional.empty(), Optional.empty(),
-                    MutableClock.atEpoch(), 256, 10_000);
+                    new FollowerSettings(MutableClock.atEpoch(), 256, 10_000, Runnable::run));
             f.pollOnce();
             assertThat(f.alarm()).isEmpty();
             assertThat(f.lastError()).get().asString().contains("signed root");
