@@ -43,7 +43,7 @@ public class PropagationBench {
     static final int PEERS = 220;
     static final int POLL_MS = 500;
     /** Untimed approve-and-remove cycles in the setup, so that the followers' code is compiled (JMH warm-up is short). */
-    static final int WARM_CYCLES = 5;
+    static final int WARM_CYCLES = 3;
 
     /** The log alone, and one client that has fetched its checkpoint once. */
     @State(Scope.Benchmark)
