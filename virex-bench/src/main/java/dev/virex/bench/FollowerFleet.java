@@ -10,12 +10,9 @@ import dev.virex.node.follow.PollSchedule;
 import dev.virex.node.follow.StateStore;
 import dev.virex.node.follow.WitnessedLog;
 import dev.virex.node.routing.RoutingTable;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Predicate;
 
 /**
@@ -67,8 +63,7 @@ final class FollowerFleet implements AutoCloseable {
 
     private final List<NodeFollower> followers = new ArrayList<>();
     private final List<PollSchedule> schedules = new ArrayList<>();
-    private final List<Process> children = new ArrayList<>();
-    private final AtomicLongArray childSizes;
+    private final FollowerProcesses processes;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(THREADS,
             r -> Thread.ofPlatform().daemon().name("bench-follower").unstarted(r));
     /**
@@ -78,23 +73,22 @@ final class FollowerFleet implements AutoCloseable {
     private final ExecutorService persistence = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("bench-persist").unstarted(r));
     private final Path dir;
-    private final Thread reaper = new Thread(this::killChildren);
     private volatile Round round;
 
-    FollowerFleet(BenchNetwork net, int inJvm, int processes, Duration poll) throws Exception {
+    FollowerFleet(BenchNetwork net, int inJvm, int processCount, Duration poll) throws Exception {
         dir = Files.createTempDirectory("virex-bench-fleet");
-        Runtime.getRuntime().addShutdownHook(reaper);
         Path policyFile = dir.resolve("policy.txt");
         Files.writeString(policyFile, net.policy());
         TlogPolicy policy = TlogPolicy.parse(net.policy());
         HttpClient http = HttpClients.newClient();
         URI url = URI.create(policy.logs().get(0).url().orElseThrow());
         FollowerState start = bootstrap(net, policy, url, http);
-        childSizes = new AtomicLongArray(processes);
-        for (int i = 0; i < processes; i++) {
-            new StateStore(dir.resolve("process" + i), Clock.systemUTC()).save(start);
-            children.add(spawn(i, policyFile, net, poll));
-        }
+        processes = new FollowerProcesses(processCount, dir, policyFile, net.group().vkey().encode(), poll, start, (i, size) -> {
+            Round r = round;
+            if (r != null && size >= r.minSize) {
+                r.seen(inJvm + i);
+            }
+        });
         SplittableRandom random = new SplittableRandom();
         for (int i = 0; i < inJvm; i++) {
             NodeFollower f = new NodeFollower(new WitnessedLog(new HttpLogClient(url, http, Duration.ofSeconds(10)), policy,
@@ -114,7 +108,7 @@ final class FollowerFleet implements AutoCloseable {
         for (NodeFollower f : followers) {
             schedules.add(new PollSchedule(timers, f::pollOnce, poll, 0.2, random.split(), () -> f.alarm().isEmpty()).start());
         }
-        awaitChildren(net.log.size());
+        processes.awaitSize(net.log.size());
     }
 
     /**
@@ -133,48 +127,7 @@ final class FollowerFleet implements AutoCloseable {
     }
 
     int size() {
-        return followers.size() + children.size();
-    }
-
-    private Process spawn(int i, Path policyFile, BenchNetwork net, Duration poll) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), FollowerProcess.class.getName(), policyFile.toString(), net.group().vkey().encode(),
-                Long.toString(poll.toMillis()), dir.resolve("process" + i).toString()));
-        if (Runtime.version().feature() >= 24) {
-            cmd.add(1, "--sun-misc-unsafe-memory-access=allow");
-        }
-        Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("process" + i + ".log").toFile()).start();
-        Thread.ofPlatform().daemon().name("bench-child-" + i).start(() -> read(i, p));
-        return p;
-    }
-
-    private void read(int i, Process p) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                String[] f = line.split(" ");
-                long size = Long.parseLong(f[1]);
-                childSizes.set(i, size);
-                Round r = round;
-                if (r != null && size >= r.minSize) {
-                    r.seen(followers.size() + i);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the child is gone; a round waiting for it times out and says so
-        }
-    }
-
-    private void awaitChildren(long size) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        for (int i = 0; i < children.size(); i++) {
-            while (childSizes.get(i) < size) {
-                if (System.nanoTime() > deadline || !children.get(i).isAlive()) {
-                    throw new IllegalStateException("follower process " + i + " did not start; see " + dir.resolve("process" + i + ".log"));
-                }
-                Thread.sleep(20);
-            }
-        }
+        return followers.size() + processes.size();
     }
 
     /** Arms a round before the decision is appended. */
@@ -210,35 +163,10 @@ final class FollowerFleet implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        killChildren();
-        try {
-            Runtime.getRuntime().removeShutdownHook(reaper);
-        } catch (IllegalStateException e) {
-            // shutting down already
-        }
+        processes.close();
         try (var s = Files.walk(dir)) {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private void killChildren() {
-        for (Process p : children) {
-            try {
-                p.getOutputStream().close(); // the child exits when its stdin closes
-            } catch (IOException e) {
-                // already gone
-            }
-        }
-        for (Process p : children) {
-            try {
-                if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
             }
         }
     }

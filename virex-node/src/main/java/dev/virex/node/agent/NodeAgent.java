@@ -1,18 +1,13 @@
 package dev.virex.node.agent;
 
-import dev.virex.core.decision.Directory;
-import dev.virex.core.decision.FoldOutcome;
-import dev.virex.core.decision.NodeRemoved;
 import dev.virex.core.decision.NodeRole;
 import dev.virex.core.note.SignerKey;
 import dev.virex.core.pow.AbuseParams;
 import dev.virex.core.pow.LocalEpochBeacon;
 import dev.virex.http.HttpService;
-import dev.virex.node.follow.DirectoryFollower;
 import dev.virex.node.follow.NodeFollower;
 import dev.virex.node.follow.PollSchedule;
 import dev.virex.node.params.LogParams;
-import dev.virex.node.routing.Peer;
 import dev.virex.node.routing.PeerLinks;
 import dev.virex.node.routing.PeerMonitor;
 import dev.virex.node.routing.RoutingTable;
@@ -21,14 +16,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +58,12 @@ public final class NodeAgent implements AutoCloseable {
         this.monitor = new PeerMonitor(key.name(), follower::table, links, options.clock(), options.connectTimeout(),
                 config.monitorPeers());
         this.metrics = new NodeMetrics(follower, monitor, links, () -> removed.get() != null);
-        follower.addListener(this::updated);
+        follower.addListener(new TableWatch(key.verifierKey(), monitor, this::removedNow, () -> {
+            NodeService s = service;
+            if (s != null) {
+                s.refresh();
+            }
+        }));
     }
 
     /** Loads the key, policy and state, bootstraps if needed, catches up with the log once, then serves. */
@@ -81,7 +79,7 @@ public final class NodeAgent implements AutoCloseable {
     }
 
     private void startup() {
-        follower.directory().ifPresent(this::removedBeforeStart);
+        follower.directory().flatMap(d -> TableWatch.removedIn(d, key.name())).ifPresent(this::removedNow);
         follower.pollOnce();
         NodeService s = startService();
         service = s;
@@ -114,40 +112,6 @@ public final class NodeAgent implements AutoCloseable {
                         options.mixnode().ioThreads()).withControl(routes));
     }
 
-    private void updated(RoutingTable before, RoutingTable after, DirectoryFollower.Update update) {
-        List<Peer> dropped = after.droppedSince(before);
-        for (Peer p : dropped) {
-            monitor.forget(p.id());
-        }
-        if (!dropped.isEmpty()) {
-            log.info("log size {}: dropped {} from the routing table, connections to them closed", after.logSize(),
-                    dropped.stream().map(Peer::id).collect(Collectors.joining(", ")));
-        }
-        List<Peer> added = after.addedSince(before);
-        if (!added.isEmpty()) {
-            log.info("log size {}: {} joined the routing table ({} peers)", after.logSize(),
-                    added.size() <= 8 ? added.stream().map(Peer::id).collect(Collectors.joining(", ")) : added.size() + " nodes",
-                    after.peers().size());
-        }
-        for (FoldOutcome o : update.outcomes()) {
-            if (o.applied() && o.decision() instanceof NodeRemoved r && r.node().equals(key.verifierKey())) {
-                removedNow("removed by the federation at log index " + o.index() + ": "
-                        + r.reasons().stream().map(x -> x.text().isEmpty() ? x.code() : x.code() + " " + x.text()).collect(Collectors.joining("; ")));
-            }
-        }
-        NodeService s = service;
-        if (s != null) {
-            s.refresh();
-        }
-    }
-
-    private void removedBeforeStart(Directory d) {
-        Instant at = d.removed().get(key.name());
-        if (at != null && !d.nodes().containsKey(key.name())) {
-            removedNow("removed by the federation at " + at + " (before this start); rejoin under a new key");
-        }
-    }
-
     private void removedNow(String reason) {
         if (removed.compareAndSet(null, reason)) {
             log.error("this node ({}) was {}; it stops serving", key.name(), reason);
@@ -173,16 +137,7 @@ public final class NodeAgent implements AutoCloseable {
     }
 
     public NodeHealth health() {
-        RoutingTable t = follower.table();
-        boolean admitted = t.peer(key.name()).map(p -> p.key().equals(key.verifierKey())).orElse(false);
-        String status = follower.alarm().isPresent() ? "alarm" : removed.get() != null ? "removed"
-                : follower.directory().isEmpty() ? "syncing" : admitted ? "ok" : "pending";
-        return new NodeHealth(status, key.name(), config.role().wire(), NodeSoftware.VERSION, t.logSize(),
-                follower.checkpoint().map(c -> c.checkpoint().size()).orElse(0L),
-                follower.lastSuccess().map(Instant::toString).orElse(null),
-                follower.alarm().map(a -> a.kind().wire() + ": " + a.message()).orElse(null), removed.get(),
-                follower.lastError().orElse(null), follower.source().refusal().orElse(null),
-                !follower.source().policy().requiresNoWitnesses());
+        return NodeHealth.of(key.verifierKey(), config.role(), follower, removed.get());
     }
 
     public String id() {
