@@ -19,7 +19,9 @@ import dev.virex.node.gate.IngressGate;
 import dev.virex.node.gate.IngressStats;
 import dev.virex.node.gate.RateLimiter;
 import dev.virex.node.gate.ReplayCache;
+import dev.virex.node.agent.NodeSoftware;
 import dev.virex.node.http.MixnodeHttp;
+import dev.virex.node.http.ProbeResponder;
 import dev.virex.node.ingress.IngressServer;
 import dev.virex.node.ingress.MixnodeIngress;
 import dev.virex.node.metrics.Binning;
@@ -66,6 +68,9 @@ public final class Mixnode implements MixnodeApi, AutoCloseable {
     private final HttpService http;
     private final ScheduledExecutorService timer;
     private final String advertised;
+    private final IngressGate gate;
+    private final ProbeResponder probe;
+    private final java.util.concurrent.atomic.AtomicBoolean serving = new java.util.concurrent.atomic.AtomicBoolean(true);
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Mixnode(SignerKey key, ParamsSource params, EpochSeedSource seeds, Clock clock, SecureRandom random, MixnodeOptions o) {
@@ -82,7 +87,7 @@ public final class Mixnode implements MixnodeApi, AutoCloseable {
                     + view.inForce().activation());
         }
         RateLimiter limiter = new RateLimiter(o.limiterSlots(), random, now.getEpochSecond() * 1_000_000_000L + now.getNano());
-        IngressGate gate = new IngressGate(id, params, seeds, clock, limiter, new ReplayCache(o.replaySlots(), random),
+        this.gate = new IngressGate(id, params, seeds, clock, limiter, new ReplayCache(o.replaySlots(), random),
                 new ClientKeys(random));
         EffortQueue<?> queue = new EffortQueue<>(o.queueCapacity());
         EffortController controller = new EffortController(o.effortPeriod(), Math.max(1, o.queueCapacity() / 8),
@@ -91,11 +96,12 @@ public final class Mixnode implements MixnodeApi, AutoCloseable {
         this.metrics = new MixnodeMetrics();
         this.publisher = new IntervalPublisher(ingress.stats(), new Binning(random), metrics, key.noteSigner(), id, params,
                 ingress::suggestedEffort, o.reportInterval(), now);
+        this.probe = new ProbeResponder(key, NodeSoftware.VERSION, clock);
         List<AutoCloseable> started = new ArrayList<>();
         try {
             this.server = IngressServer.start(o.packetBind(), ingress, o.ioThreads());
             started.add(server);
-            this.http = MixnodeHttp.start(o.http(), this, metrics::scrape);
+            this.http = MixnodeHttp.start(o.http(), this, metrics::scrape, probe, o.control());
         } catch (RuntimeException e) {
             started.forEach(Mixnode::closeQuietly);
             ingress.close();
@@ -174,6 +180,33 @@ public final class Mixnode implements MixnodeApi, AutoCloseable {
         };
     }
 
+    /** Makes the gate read parameters and seeds again (a new decision arrived from the log). */
+    public void refreshParams() {
+        gate.refresh();
+    }
+
+    /** The responder of {@code POST /probe} on this mixnode's HTTP service. */
+    public ProbeResponder probeResponder() {
+        return probe;
+    }
+
+    /**
+     * Stops serving clients: closes the packet port (and every client connection) and refuses
+     * probes; the HTTP service stays up so that health and metrics still say why.
+     */
+    public void stopServing(String reason) {
+        probe.stop(reason);
+        if (serving.compareAndSet(true, false)) {
+            closeQuietly(server);
+            ingress.close();
+            log.warn("mixnode {} stopped serving: {}", key.name(), reason);
+        }
+    }
+
+    public boolean serving() {
+        return serving.get();
+    }
+
     public Bytes identity() {
         return id;
     }
@@ -207,8 +240,10 @@ public final class Mixnode implements MixnodeApi, AutoCloseable {
             timer.shutdownNow();
         }
         closeQuietly(http);
-        closeQuietly(server);
-        ingress.close();
+        if (serving.compareAndSet(true, false)) {
+            closeQuietly(server);
+            ingress.close();
+        }
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -1,6 +1,7 @@
 package dev.virex.node;
 
 import dev.virex.http.HttpService;
+import dev.virex.node.http.ControlEndpoints;
 import dev.virex.node.ingress.MessageSink;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -21,14 +22,24 @@ import java.time.Duration;
  * @param effortPeriod how often the suggested effort is revised (Tor's HS_UPDATE_PERIOD)
  * @param reportInterval length of a metrics and report interval
  * @param scheduleReports publish reports on a timer (off in tests, which drive the clock)
+ * @param control endpoints a node agent adds to the HTTP service (health, routing view)
  */
 public record MixnodeOptions(InetSocketAddress packetBind, HttpService.Options http, String advertisedIngress,
                              int limiterSlots, int replaySlots, int queueCapacity, int workers, int ioThreads,
-                             Duration effortPeriod, Duration reportInterval, boolean scheduleReports, MessageSink sink) {
+                             Duration effortPeriod, Duration reportInterval, boolean scheduleReports, MessageSink sink,
+                             ControlEndpoints control) {
     public MixnodeOptions {
         if (queueCapacity < 1 || workers < 1 || ioThreads < 1) {
             throw new IllegalArgumentException("queue, workers and io threads must be positive");
         }
+    }
+
+    /** Options without node-agent endpoints. */
+    public MixnodeOptions(InetSocketAddress packetBind, HttpService.Options http, String advertisedIngress,
+                          int limiterSlots, int replaySlots, int queueCapacity, int workers, int ioThreads,
+                          Duration effortPeriod, Duration reportInterval, boolean scheduleReports, MessageSink sink) {
+        this(packetBind, http, advertisedIngress, limiterSlots, replaySlots, queueCapacity, workers, ioThreads, effortPeriod,
+                reportInterval, scheduleReports, sink, ControlEndpoints.NONE);
     }
 
     /** Loopback ports chosen by the system; sizes for a small node. */
@@ -39,26 +50,31 @@ public record MixnodeOptions(InetSocketAddress packetBind, HttpService.Options h
 
     public MixnodeOptions withSink(MessageSink s) {
         return new MixnodeOptions(packetBind, http, advertisedIngress, limiterSlots, replaySlots, queueCapacity, workers,
-                ioThreads, effortPeriod, reportInterval, scheduleReports, s);
+                ioThreads, effortPeriod, reportInterval, scheduleReports, s, control);
     }
 
     public MixnodeOptions withQueue(int capacity, int workerCount) {
         return new MixnodeOptions(packetBind, http, advertisedIngress, limiterSlots, replaySlots, capacity, workerCount,
-                ioThreads, effortPeriod, reportInterval, scheduleReports, sink);
+                ioThreads, effortPeriod, reportInterval, scheduleReports, sink, control);
     }
 
     public MixnodeOptions withSizes(int limiter, int replay) {
         return new MixnodeOptions(packetBind, http, advertisedIngress, limiter, replay, queueCapacity, workers,
-                ioThreads, effortPeriod, reportInterval, scheduleReports, sink);
+                ioThreads, effortPeriod, reportInterval, scheduleReports, sink, control);
     }
 
     public MixnodeOptions withScheduling(Duration effort, Duration report, boolean schedule) {
         return new MixnodeOptions(packetBind, http, advertisedIngress, limiterSlots, replaySlots, queueCapacity, workers,
-                ioThreads, effort, report, schedule, sink);
+                ioThreads, effort, report, schedule, sink, control);
     }
 
     public MixnodeOptions withNetwork(InetSocketAddress packets, HttpService.Options httpOptions, String advertised, int io) {
         return new MixnodeOptions(packets, httpOptions, advertised, limiterSlots, replaySlots, queueCapacity, workers,
-                io, effortPeriod, reportInterval, scheduleReports, sink);
+                io, effortPeriod, reportInterval, scheduleReports, sink, control);
+    }
+
+    public MixnodeOptions withControl(ControlEndpoints endpoints) {
+        return new MixnodeOptions(packetBind, http, advertisedIngress, limiterSlots, replaySlots, queueCapacity, workers,
+                ioThreads, effortPeriod, reportInterval, scheduleReports, sink, endpoints);
     }
 }

@@ -105,6 +105,17 @@ public final class IngressGate {
         }
     }
 
+    /**
+     * Forgets the cached parameters and seeds, so that the next frame reads them again from the
+     * sources: called when the log brought a new parameter change or epoch before the cached
+     * stretch ended.
+     */
+    public void refresh() {
+        synchronized (this) {
+            state = null;
+        }
+    }
+
     public Verdict check(byte[] f, byte[] clientIdentity) {
         Instant now = clock.instant();
         long nowNanos = nanos(now);

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * The mixnode's public HTTP service (virex-http, Javalin): adapts any {@link MixnodeApi} and a
  * metrics scrape. Endpoints: {@code GET /v1/pow} (JSON), {@code GET /v1/reports/latest} and
  * {@code GET /v1/reports/<interval>} (signed notes, text/plain), {@code GET /metrics} (Prometheus
- * text). Everything here is public and aggregate; nothing is per client.
+ * text), {@code POST /probe} (federation probes, {@link ProbeResponder}), and whatever a node agent
+ * adds ({@link ControlEndpoints}). Everything here is public and aggregate; nothing is per client.
  */
 public final class MixnodeHttp {
     public static final String NOTE_TYPE = "text/plain; charset=utf-8";
@@ -20,14 +21,24 @@ public final class MixnodeHttp {
     private MixnodeHttp() {}
 
     public static HttpService start(HttpService.Options options, MixnodeApi api, Supplier<String> metrics) {
+        return start(options, api, metrics, null, ControlEndpoints.NONE);
+    }
+
+    /** The service with a probe responder (may be null) and a node agent's extra endpoints. */
+    public static HttpService start(HttpService.Options options, MixnodeApi api, Supplier<String> metrics,
+                                    ProbeResponder probe, ControlEndpoints control) {
         return HttpService.start(options, routes -> {
+            if (probe != null) {
+                probe.mount(routes);
+            }
+            control.mount(routes);
             routes.get("/v1/pow", ctx -> HttpService.json(ctx, 200, call(api::powInfo)));
             routes.get("/v1/reports/latest", ctx -> ctx.contentType(NOTE_TYPE).result(call(() -> api.report(-1))));
             routes.get("/v1/reports/{interval}", ctx -> {
                 long n = interval(ctx.pathParam("interval"));
                 ctx.contentType(NOTE_TYPE).result(call(() -> api.report(n)));
             });
-            routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TYPE).result(metrics.get()));
+            routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TYPE).result(metrics.get() + control.metrics()));
         });
     }
 
