@@ -5,6 +5,7 @@ import dev.virex.cli.demo.DemoCommand;
 import dev.virex.cli.frost.FrostCommand;
 import dev.virex.cli.mixnode.MixnodeCommand;
 import dev.virex.cli.log.LogCommand;
+import dev.virex.cli.witness.WitnessCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
             FrostCommand.class,
             MixnodeCommand.class,
             ClientCommand.class,
+            WitnessCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error."})

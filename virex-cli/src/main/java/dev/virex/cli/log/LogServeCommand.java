@@ -48,6 +48,11 @@ public final class LogServeCommand implements Callable<Integer> {
     @Option(names = "--allow-plain-http", description = "Allow plain HTTP on a non-loopback address (put a TLS proxy in front).")
     boolean allowPlainHttp;
 
+    @Option(names = "--witness-policy", paramLabel = "FILE", description = {
+        "A C2SP tlog-policy file: checkpoints are published only once cosigned by its quorum of",
+        "witnesses (those listed with a URL are asked); 'quorum none' publishes at once."})
+    Path witnessPolicy;
+
     /** A running log and its server. */
     public record Running(TiledLog log, LogServer server) implements AutoCloseable {
         @Override
@@ -62,7 +67,8 @@ public final class LogServeCommand implements Callable<Integer> {
         SignerKey signer = KeyFiles.read(key);
         List<NoteVerifier> keys = federation.stream().map(v -> VerifierKeys.ed25519("--federation-vkey", v)).toList();
         HostPort hp = HostPort.parse(listen);
-        LogConfig config = LogConfig.defaults(data, signer.noteSigner(), signer.verifierKey().noteVerifier(), Verifiers.of(keys));
+        LogConfig config = LogConfig.defaults(data, signer.noteSigner(), signer.verifierKey().noteVerifier(), Verifiers.of(keys))
+                .withCosign(WitnessPolicies.cosignStep(witnessPolicy, signer.verifierKey()));
         TiledLog log;
         try {
             log = TiledLog.open(config);
