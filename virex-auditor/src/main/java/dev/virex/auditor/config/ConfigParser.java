@@ -52,11 +52,11 @@ final class ConfigParser {
 
     AuditorConfig parse(byte[] bytes) throws AuditorConfigException {
         if (bytes.length > AuditorConfig.MAX_BYTES) {
-            throw new AuditorConfigException("configuration longer than " + AuditorConfig.MAX_BYTES + " bytes");
+            throw new AuditorConfigException("configuration: longer than " + AuditorConfig.MAX_BYTES + " bytes");
         }
         for (byte b : bytes) {
             if (b != '\t' && b != '\n' && (b & 0xff) < 0x20 || b == 0x7f) {
-                throw new AuditorConfigException("configuration contains a control character other than tab and newline");
+                throw new AuditorConfigException("configuration: a control character other than tab and newline");
             }
         }
         for (String raw : new String(bytes, StandardCharsets.UTF_8).split("\n", -1)) {
@@ -113,8 +113,12 @@ final class ConfigParser {
             case "removal-evidence" -> removalEvidence = arity(f, 2, once("limit removal-evidence")).length == 2;
             case "rejected-percent" -> {
                 arity(f, 4, once("limit rejected-percent"));
-                rejectedPercent = (int) Math.min(number(f[2]), 1000);
+                long percent = number(f[2]);
                 rejectionVolume = number(f[3]);
+                if (percent < 1 || percent > 100 || rejectionVolume < 1) {
+                    throw error("limit rejected-percent takes a percentage of 1 to 100 and a volume of at least 1");
+                }
+                rejectedPercent = (int) percent;
             }
             default -> throw error("unknown limit '" + clip(what) + "'");
         }
@@ -131,8 +135,16 @@ final class ConfigParser {
                 arity(f, 4, once("rule bandwidth"));
                 bandwidthMin = number(f[2]);
                 bandwidthMax = number(f[3]);
+                if (bandwidthMin < 1 || bandwidthMax < bandwidthMin) {
+                    throw error("rule bandwidth takes a minimum of at least 1 and a maximum not below it (Mbit/s)");
+                }
             }
-            case "software-min" -> softwareMin = Optional.of(arity(f, 3, once("rule software-min"))[2]);
+            case "software-min" -> {
+                softwareMin = Optional.of(arity(f, 3, once("rule software-min"))[2]);
+                if (!softwareMin.get().matches("[0-9A-Za-z][0-9A-Za-z.+-]{0,63}")) {
+                    throw error("rule software-min takes a version like 1.4.0");
+                }
+            }
             case "rejoin" -> {
                 arity(f, 3, once("rule rejoin"));
                 if (!f[2].equals("on") && !f[2].equals("off")) {
