@@ -69,6 +69,7 @@ public final class Auditor implements GossipPeer {
     private final ConcurrentLinkedQueue<Received> inbox = new ConcurrentLinkedQueue<>();
     private volatile SignedCheckpoint verified;
     private volatile String halted;
+    private volatile String trouble;
     private long noticed = -1;
 
     public Auditor(Setup setup, AuditSink sink) {
@@ -82,6 +83,11 @@ public final class Auditor implements GossipPeer {
     /** Why the audit stopped (a split view, an entry nobody can fold), or empty while it runs. */
     public Optional<String> halted() {
         return Optional.ofNullable(halted);
+    }
+
+    /** Why the last poll could not read or verify the log (retried at the next), or empty. */
+    public Optional<String> trouble() {
+        return Optional.ofNullable(trouble);
     }
 
     /** The latest checkpoint verified with all its entries. */
@@ -104,15 +110,18 @@ public final class Auditor implements GossipPeer {
         if (halted == null) {
             try {
                 follow(progress);
+                trouble = null;
             } catch (SplitViewException e) {
                 splitView(e, "the log itself");
                 halt("the log showed two inconsistent checkpoints: " + e.getMessage());
             } catch (FoldException e) {
                 halt("entry " + e.index() + " cannot be folded: " + e.getMessage());
             } catch (LogVerificationException e) {
-                log.warn("the log served data that does not verify (retrying at the next poll): {}", e.getMessage());
+                trouble = "the log served data that does not verify: " + e.getMessage();
+                log.debug("{}", trouble);
             } catch (IOException | LogException e) {
-                log.warn("cannot read the log (retrying at the next poll): {}", e.getMessage());
+                trouble = "cannot read the log: " + e.getMessage();
+                log.debug("{}", trouble);
             }
         }
         for (Received r; (r = inbox.poll()) != null; ) {

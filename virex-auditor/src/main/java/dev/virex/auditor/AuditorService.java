@@ -85,6 +85,7 @@ public final class AuditorService implements AutoCloseable {
             if (n > 0) {
                 log.info("verified {} new entries; {} in all", n, auditor.entriesVerified());
             }
+            auditor.trouble().ifPresent(t -> log.warn("{} (retrying in the next round)", t));
             auditor.halted().ifPresent(state::halted);
             auditor.gossip(peers, witnesses);
         } catch (RuntimeException e) {
