@@ -139,9 +139,13 @@ public final class Auditor implements GossipPeer {
                 return;
             }
             long total = b.get().checkpoint().checkpoint().size();
-            for (Bytes e : b.get().entries()) {
-                entries.apply(e);
-                progress.entries(entries.size(), total);
+            try {
+                for (Bytes e : b.get().entries()) {
+                    entries.apply(e);
+                    progress.entries(entries.size(), total);
+                }
+            } finally {
+                entries.flush();
             }
             if (b.get().endIndex() == total) {
                 caughtUp(b.get().checkpoint());

@@ -92,6 +92,29 @@ class AuditorTest {
     }
 
     @Test
+    void aBadShareHiddenInABatchIsFoundByTheStrictCheckAndBothModesAgree() throws Exception {
+        List<Bytes> log = new java.util.ArrayList<>();
+        log.add(F.entry(F.genesis(), 1, 2, 3));
+        for (int i = 1; i <= 20; i++) {
+            var join = TestFederation.join(at(i), "m" + i + ".test", "op" + i + ".test", "10.9." + i + ".1", 4000);
+            log.add(i == 13 ? F.entryWithSwappedShares(join, 2, 3, 5) : i == 7 ? F.entryNamingFewer(join, 1, 2, 3) : F.entry(join, 1, 2, 3));
+        }
+        for (Optional<java.security.SecureRandom> mode : List.of(Optional.<java.security.SecureRandom>empty(),
+                Optional.<java.security.SecureRandom>of(new dev.virex.testkit.DeterministicRandom("batch")))) {
+            Recorder r = new Recorder();
+            var audit = new dev.virex.auditor.check.EntryAudit(F.group.vkey(), Limits.defaults(), Rules.defaults(), r, mode);
+            for (Bytes e : log) {
+                audit.apply(e);
+            }
+            audit.flush();
+            assertThat(r.findings).as(mode.isPresent() ? "batched" : "strict")
+                    .extracting(Finding::code, f -> f.entries().get(0))
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("attestation-below-threshold", 7L),
+                            org.assertj.core.groups.Tuple.tuple("attestation-invalid", 13L));
+        }
+    }
+
+    @Test
     void c_aDirectorySnapshotThatDiffersFromTheFoldIsAViolation() throws Exception {
         try (AuditFixture a = new AuditFixture(dir, "auditor.audit.test")) {
             a.genesis().add(F.entry(TestFederation.join(at(1), "mix1.test", "op1.test", "192.0.2.1", 4000), 1, 2, 3));

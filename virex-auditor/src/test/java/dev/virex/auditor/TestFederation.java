@@ -96,6 +96,18 @@ public final class TestFederation {
         return Bytes.wrap(DecisionEntry.encode(d, group, s.signature(), fewer));
     }
 
+    /** A valid group signature whose attestation has two signers' shares swapped: their sum still matches. */
+    public Bytes entryWithSwappedShares(Decision d, int... signers) {
+        SigningAttempt.Signed s = sign(d, signers);
+        Attestation a = s.attestation();
+        List<Attestation.Signer> l = new ArrayList<>(a.signers());
+        Attestation.Signer x = l.get(0);
+        Attestation.Signer y = l.get(1);
+        l.set(0, new Attestation.Signer(x.commitment(), x.name(), y.share()));
+        l.set(1, new Attestation.Signer(y.commitment(), y.name(), x.share()));
+        return Bytes.wrap(DecisionEntry.encode(d, group, s.signature(), new Attestation(a.groupId(), a.messageDigest(), a.signature(), l)));
+    }
+
     SigningAttempt.Signed sign(Decision d, int... signers) {
         try {
             List<String> names = new ArrayList<>();

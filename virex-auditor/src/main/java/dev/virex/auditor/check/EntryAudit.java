@@ -22,6 +22,7 @@ import dev.virex.core.note.VerifierKey;
 import dev.virex.crypto.entry.DecisionEntry;
 import dev.virex.crypto.frost.FrostException;
 import dev.virex.crypto.frost.GroupKey;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,20 +32,40 @@ import java.util.Optional;
  * (signature under the federation's current group key, canonical decision, the fold's rules),
  * its attestation is checked against the group of the federation-key decision in force (M of N
  * real members), every anomaly becomes a finding, and applied decisions go through the auditor's
- * limits and onboarding rules. Not thread-safe.
+ * limits and onboarding rules. Attestations are checked in batches by default (one random linear
+ * combination over many entries, {@code AttestationQueue}); their findings then come at
+ * {@link #flush}, from the same strict check. Not thread-safe.
  */
 public final class EntryAudit {
     private final DirectoryFold fold;
     private final PolicyLimits limits;
     private final OnboardingRules rules;
     private final AuditSink sink;
+    private final AttestationQueue batched;
     private GroupKey group;
 
+    /** An audit that checks attestations in batches (findings come at {@link #flush}). */
     public EntryAudit(VerifierKey genesis, Limits limits, Rules rules, AuditSink sink) {
+        this(genesis, limits, rules, sink, Optional.of(new SecureRandom()));
+    }
+
+    /**
+     * @param batching randomness for batched attestation checks, or empty to check each entry's
+     *     attestation on its own with {@link DecisionEntry#open} as it is folded
+     */
+    public EntryAudit(VerifierKey genesis, Limits limits, Rules rules, AuditSink sink, Optional<SecureRandom> batching) {
         this.fold = DirectoryFold.fromGenesis(genesis);
         this.limits = new PolicyLimits(limits);
         this.rules = new OnboardingRules(rules);
         this.sink = sink;
+        this.batched = batching.map(r -> new AttestationQueue(r, sink::finding)).orElse(null);
+    }
+
+    /** Completes the attestation checks of the entries applied so far (batched mode). */
+    public void flush() {
+        if (batched != null) {
+            batched.flush();
+        }
     }
 
     /** Entries verified so far. */
@@ -81,7 +102,9 @@ public final class EntryAudit {
             attesting = before == null ? group : before;
         }
         List<String> signers = List.of();
-        if (attesting != null) {
+        if (attesting != null && batched != null) {
+            signers = batched.add(index, d.kind().wire(), bytes, attesting);
+        } else if (attesting != null) {
             Attestations.Result r = Attestations.check(index, d.kind().wire(), bytes, attesting);
             r.finding().ifPresent(sink::finding);
             signers = r.signers();
