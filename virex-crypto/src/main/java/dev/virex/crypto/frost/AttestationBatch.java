@@ -93,9 +93,12 @@ public final class AttestationBatch {
         Scalar c = Ciphersuite.h2(signature.slice(0, Element.BYTES).toArray(), group.publicKey().serialize().toArray(), message);
         List<Identifier> ids = commitments.stream().map(SigningCommitment::id).toList();
         Map<Identifier, Scalar> lambda = lambdas.size() > 1024 ? new TreeMap<>() : lambdas.computeIfAbsent(ids, k -> new TreeMap<>());
-        Scalar b = weight();
+        byte[] weights = new byte[16 * (a.signers().size() + 1)];
+        random.nextBytes(weights); // one call per attestation: SecureRandom calls are not cheap
+        Scalar b = weight(weights, 0);
+        int w = 1;
         for (Attestation.Signer s : a.signers()) {
-            Scalar ai = weight();
+            Scalar ai = weight(weights, w++);
             Scalar both = ai.add(b);
             baseCoefficient = baseCoefficient.add(ai.multiply(s.share()));
             // (a_i + b) (-D_i) + (a_i + b) rho_i (-E_i) - a_i c lambda_i PK_i
@@ -104,7 +107,7 @@ public final class AttestationBatch {
             scalars.add(both.multiply(rho.get(s.id())));
             points.add(s.commitment().binding().negate());
             Scalar li = lambda.computeIfAbsent(s.id(), id -> Polynomials.interpolatingValue(ids, id));
-            Scalar pk = ai.multiply(c).multiply(li).negate();
+            Scalar pk = ai.multiply(c.multiply(li)).negate();
             shareCoefficients.merge(s.id(), pk, Scalar::add);
         }
         scalars.add(b);
@@ -140,12 +143,10 @@ public final class AttestationBatch {
         failed = false;
     }
 
-    /** A random 128-bit weight (enough for a 2^-128 chance that a false equation passes). */
-    private Scalar weight() {
+    /** The {@code i}-th random 128-bit weight of {@code bytes} (a false equation passes with chance 2^-128). */
+    private static Scalar weight(byte[] bytes, int i) {
         byte[] w = new byte[Scalar.BYTES];
-        byte[] r = new byte[16];
-        random.nextBytes(r);
-        System.arraycopy(r, 0, w, 0, 16);
+        System.arraycopy(bytes, 16 * i, w, 0, 16);
         try {
             return Scalar.deserialize(Bytes.wrap(w));
         } catch (FrostException e) {

@@ -15,6 +15,8 @@ public final class Element {
     /** Ne: the length of a serialized element. */
     public static final int BYTES = 32;
     public static final Element IDENTITY = new Element(EdwardsPoint.IDENTITY);
+    /** The RFC 8032 encoding of the identity (0, 1): y = 1, sign bit 0. */
+    private static final Bytes IDENTITY_ENCODING = Bytes.wrap(EdwardsPoint.IDENTITY.compress().toByteArray());
 
     private final EdwardsPoint point;
     /** The encoding, once known (decoded from it, or serialized once): compressing costs an inversion. */
@@ -163,12 +165,20 @@ public final class Element {
     }
 
     public boolean isIdentity() {
-        return point.isIdentity();
+        Bytes e = encoding;
+        // Comparing points compresses them (an inversion); a known encoding answers at once.
+        return e != null ? e.equals(IDENTITY_ENCODING) : point.isIdentity();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Element e && point.ctEquals(e.point) == 1;
+        if (!(o instanceof Element e)) {
+            return false;
+        }
+        Bytes a = encoding;
+        Bytes b = e.encoding;
+        // Canonical encodings are unique, so known ones compare like the points.
+        return a != null && b != null ? a.equals(b) : point.ctEquals(e.point) == 1;
     }
 
     @Override
