@@ -1,9 +1,12 @@
 package dev.virex.cli;
 
+import dev.virex.core.checkpoint.Cosignature;
+import dev.virex.core.note.VerifierKey;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,9 +32,14 @@ final class KeyCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "Private key file written by 'virex keygen'.")
         Path file;
 
+        @Option(names = "--cosigner", description = {"Print the key's witness cosigner vkey (C2SP tlog-cosignature,",
+            "type 0x04) instead of its note vkey (type 0x01)."})
+        boolean cosigner;
+
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println(KeyFiles.read(file).verifierKey().encode());
+            VerifierKey vkey = KeyFiles.read(file).verifierKey();
+            spec.commandLine().getOut().println((cosigner ? Cosignature.cosignerKey(vkey) : vkey).encode());
             return 0;
         }
     }

@@ -7,6 +7,9 @@ import dev.virex.cli.frost.FrostCommand;
 import dev.virex.cli.mixnode.MixnodeCommand;
 import dev.virex.cli.log.LogCommand;
 import dev.virex.cli.node.NodeCommand;
+import dev.virex.cli.witness.WitnessCommand;
+import dev.virex.cli.auditor.AuditCommand;
+import dev.virex.cli.auditor.AuditorCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -37,6 +40,9 @@ import picocli.CommandLine.Spec;
             ClientCommand.class,
             FederationCommand.class,
             NodeCommand.class,
+            WitnessCommand.class,
+            AuditorCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error."})

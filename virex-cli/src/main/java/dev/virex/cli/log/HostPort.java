@@ -3,8 +3,8 @@ package dev.virex.cli.log;
 import dev.virex.cli.UserError;
 
 /** A {@code HOST:PORT} listen address; IPv6 hosts in brackets ({@code [::1]:8080}). */
-record HostPort(String host, int port) {
-    static HostPort parse(String s) {
+public record HostPort(String host, int port) {
+    public static HostPort parse(String s) {
         int colon = s.lastIndexOf(':');
         if (colon <= 0 || colon == s.length() - 1) {
             throw new UserError("invalid --listen '" + s + "': expected HOST:PORT, e.g. 127.0.0.1:8080");

@@ -48,6 +48,11 @@ public final class LogServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     dev.virex.cli.ServerTls tls = new dev.virex.cli.ServerTls();
 
+    @Option(names = "--witness-policy", paramLabel = "FILE", description = {
+        "A C2SP tlog-policy file: checkpoints are published only once cosigned by its quorum of",
+        "witnesses (those listed with a URL are asked); 'quorum none' publishes at once."})
+    Path witnessPolicy;
+
     /** A running log and its server. */
     public record Running(TiledLog log, LogServer server) implements AutoCloseable {
         @Override
@@ -62,7 +67,8 @@ public final class LogServeCommand implements Callable<Integer> {
         SignerKey signer = KeyFiles.read(key);
         List<NoteVerifier> keys = federation.stream().map(v -> VerifierKeys.ed25519("--federation-vkey", v)).toList();
         HostPort hp = HostPort.parse(listen);
-        LogConfig config = LogConfig.defaults(data, signer.noteSigner(), signer.verifierKey().noteVerifier(), Verifiers.of(keys));
+        LogConfig config = LogConfig.defaults(data, signer.noteSigner(), signer.verifierKey().noteVerifier(), Verifiers.of(keys))
+                .withCosign(WitnessPolicies.cosignStep(witnessPolicy, signer.verifierKey()));
         TiledLog log;
         try {
             log = TiledLog.open(config);

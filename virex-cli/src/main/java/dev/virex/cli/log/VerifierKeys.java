@@ -7,10 +7,10 @@ import dev.virex.core.note.SignatureType;
 import dev.virex.core.note.VerifierKey;
 
 /** Parses Ed25519 verifier keys given on the command line, with one-line errors. */
-final class VerifierKeys {
+public final class VerifierKeys {
     private VerifierKeys() {}
 
-    static NoteVerifier ed25519(String option, String vkey) {
+    public static NoteVerifier ed25519(String option, String vkey) {
         try {
             VerifierKey k = VerifierKey.parse(vkey.strip());
             if (k.type() != SignatureType.ED25519) {

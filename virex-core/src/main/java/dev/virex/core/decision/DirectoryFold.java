@@ -36,6 +36,9 @@ public final class DirectoryFold {
     private final TreeMap<String, AdmittedNode> nodes = new TreeMap<>();
     private final TreeMap<String, Instant> removed = new TreeMap<>();
     private final TreeMap<Bytes, Instant> recent = new TreeMap<>();
+    /** The verifier of the current group key, kept: building one decodes the key's curve point. */
+    private VerifierKey verifierKey;
+    private Verifiers verifiers;
 
     private DirectoryFold(VerifierKey trustedGenesis) {
         this.trustedGenesis = trustedGenesis;
@@ -77,7 +80,7 @@ public final class DirectoryFold {
         VerifiedNote note;
         Decision d;
         try {
-            note = Note.open(entry, Verifiers.of(group.noteVerifier()), Decision.MAX_TEXT + 16 * 1024);
+            note = Note.open(entry, verifiers(group), Decision.MAX_TEXT + 16 * 1024);
             d = Decisions.parse(note.text());
         } catch (NoteException e) {
             throw new FoldException(index, "not signed by the federation key " + group.name() + ": " + e.getMessage());
@@ -94,11 +97,20 @@ public final class DirectoryFold {
         if (anomaly.isEmpty()) {
             latest = latest == null || d.time().isAfter(latest) ? d.time() : latest;
             recent.put(hash(d), d.time());
-            recent.values().removeIf(t -> t.isBefore(latest.minus(MAX_SKEW)));
+            Instant horizon = latest.minus(MAX_SKEW);
+            recent.values().removeIf(t -> t.isBefore(horizon));
             pruneParams();
         }
         size++;
         return new FoldOutcome(index, d, anomaly);
+    }
+
+    private Verifiers verifiers(VerifierKey group) {
+        if (!group.equals(verifierKey)) {
+            verifiers = Verifiers.of(group.noteVerifier());
+            verifierKey = group;
+        }
+        return verifiers;
     }
 
     private Optional<String> check(Decision d, VerifiedNote note) throws FoldException {

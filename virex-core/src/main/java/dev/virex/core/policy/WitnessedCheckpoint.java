@@ -30,7 +30,16 @@ public record WitnessedCheckpoint(SignedCheckpoint checkpoint, Set<String> cosig
         String origin = Checkpoint.parse(parsed.text()).origin();
         TlogPolicy.Log log = policy.log(origin).orElseThrow(() ->
                 new CheckpointFormatException("checkpoint origin '" + origin + "' is not a log of the policy"));
-        SignedCheckpoint cp = SignedCheckpoint.open(note, origin, log.key().noteVerifier());
+        return open(note, origin, log.key().noteVerifier(), policy);
+    }
+
+    /**
+     * Opens a checkpoint of a log known from elsewhere (its origin and key), counting the
+     * cosignatures of the policy's witnesses; the policy's own log lines are not consulted.
+     */
+    public static WitnessedCheckpoint open(byte[] note, String origin, dev.virex.core.note.NoteVerifier logKey, TlogPolicy policy)
+            throws NoteException, CheckpointFormatException {
+        SignedCheckpoint cp = SignedCheckpoint.open(note, origin, logKey);
         byte[] text = cp.note().text().getBytes(StandardCharsets.UTF_8);
         Set<String> ok = new LinkedHashSet<>();
         List<String> failed = new ArrayList<>();

@@ -89,6 +89,14 @@ public record Attestation(Bytes groupId, Bytes messageDigest, Bytes signature, L
     }
 
     public static Attestation parse(byte[] text) throws FrostException {
+        return parse(text, true);
+    }
+
+    /**
+     * @param prime whether commitments must be in the prime-order subgroup (RFC 9591 section 6.1);
+     *     {@link AttestationBatch} parses without that check, its cofactored equation not needing it
+     */
+    static Attestation parse(byte[] text, boolean prime) throws FrostException {
         TextReader r = TextReader.of(text, MAX_BYTES, "attestation");
         r.header(FORMAT);
         Bytes group = r.base64(r.field("group"), 32, "group ID");
@@ -107,7 +115,9 @@ public record Attestation(Bytes groupId, Bytes messageDigest, Bytes signature, L
             if (!KeyNames.isValid(f[1])) {
                 throw FrostException.malformed("attestation: invalid signer name");
             }
-            SigningCommitment c = new SigningCommitment(id, r.element(f[2], "hiding commitment of " + id), r.element(f[3], "binding commitment of " + id));
+            Element hiding = prime ? r.element(f[2], "hiding commitment of " + id) : r.elementUnchecked(f[2], "hiding commitment of " + id);
+            Element binding = prime ? r.element(f[3], "binding commitment of " + id) : r.elementUnchecked(f[3], "binding commitment of " + id);
+            SigningCommitment c = build(() -> new SigningCommitment(id, hiding, binding));
             signers.add(new Signer(c, f[1], r.scalar(f[4], "share of " + id)));
         }
         r.end();
@@ -119,6 +129,14 @@ public record Attestation(Bytes groupId, Bytes messageDigest, Bytes signature, L
             throw FrostException.malformed("attestation is not in canonical form");
         }
         return a;
+    }
+
+    private static SigningCommitment build(java.util.function.Supplier<SigningCommitment> c) throws FrostException {
+        try {
+            return c.get();
+        } catch (IllegalArgumentException e) {
+            throw FrostException.malformed("attestation: " + e.getMessage());
+        }
     }
 
     /**

@@ -15,11 +15,20 @@ public final class Element {
     /** Ne: the length of a serialized element. */
     public static final int BYTES = 32;
     public static final Element IDENTITY = new Element(EdwardsPoint.IDENTITY);
+    /** The RFC 8032 encoding of the identity (0, 1): y = 1, sign bit 0. */
+    private static final Bytes IDENTITY_ENCODING = Bytes.wrap(EdwardsPoint.IDENTITY.compress().toByteArray());
 
     private final EdwardsPoint point;
+    /** The encoding, once known (decoded from it, or serialized once): compressing costs an inversion. */
+    private Bytes encoding;
 
     private Element(EdwardsPoint point) {
         this.point = point;
+    }
+
+    private Element(EdwardsPoint point, Bytes encoding) {
+        this.point = point;
+        this.encoding = encoding;
     }
 
     /**
@@ -28,7 +37,8 @@ public final class Element {
      * subgroup (small-order and mixed-order points).
      */
     public static Element deserialize(Bytes buf) throws FrostException {
-        EdwardsPoint p = decodeRfc8032(buf).point;
+        Element e = decodeRfc8032(buf);
+        EdwardsPoint p = e.point;
         // RFC 9591 section 6.1: not the identity, and in the prime-order subgroup ([L]P == I).
         if (p.isIdentity()) {
             throw FrostException.malformed("the identity element is not allowed");
@@ -36,7 +46,7 @@ public final class Element {
         if (!p.isTorsionFree()) {
             throw FrostException.malformed("group element outside the prime-order subgroup (small or mixed order)");
         }
-        return new Element(p);
+        return e;
     }
 
     /**
@@ -50,16 +60,47 @@ public final class Element {
             throw FrostException.malformed("a group element is " + BYTES + " bytes, got " + buf.length());
         }
         byte[] b = buf.toArray();
+        if (!canonical(b)) {
+            throw FrostException.malformed("non-canonical encoding of a group element");
+        }
         EdwardsPoint p;
         try {
             p = new CompressedEdwardsY(b).decompress();
         } catch (InvalidEncodingException | IllegalArgumentException e) {
             throw new FrostException(FrostException.Kind.MALFORMED, "not a point on edwards25519", java.util.List.of(), e);
         }
-        if (!java.util.Arrays.equals(p.compress().toByteArray(), b)) {
-            throw FrostException.malformed("non-canonical encoding of a group element");
+        return new Element(p, buf);
+    }
+
+    /**
+     * Whether an encoding is canonical in the two ways the decoder does not check (RFC 8032 section
+     * 5.1.3): y below p = 2^255 - 19, and no sign bit on x = 0 (y = 1 or y = p - 1). Then decoding
+     * and re-encoding give back the same bytes, without the inversion that re-encoding costs.
+     */
+    static boolean canonical(byte[] b) {
+        boolean high = (b[31] & 0x7f) == 0x7f;
+        for (int i = 1; i < 31 && high; i++) {
+            high = b[i] == (byte) 0xff;
         }
-        return new Element(p);
+        int low = b[0] & 0xff;
+        if (high && low >= 0xed) {
+            return false; // y >= p
+        }
+        if ((b[31] & 0x80) != 0) {
+            boolean one = low == 1 && (b[31] & 0x7f) == 0;
+            for (int i = 1; i < 31 && one; i++) {
+                one = b[i] == 0;
+            }
+            if (one || high && low == 0xec) {
+                return false; // x = 0 (y = 1 or y = p - 1) with the sign bit set
+            }
+        }
+        return true;
+    }
+
+    /** The point, for the multi-scalar multiplication of batch verification. */
+    EdwardsPoint point() {
+        return point;
     }
 
     /** [8]P == identity: whether this point is of small order (or the identity). */
@@ -82,11 +123,21 @@ public final class Element {
         if (isIdentity()) {
             throw new IllegalStateException("SerializeElement: the identity element has no FROST encoding");
         }
-        return Bytes.wrap(point.compress().toByteArray());
+        Bytes e = encoding;
+        if (e == null) {
+            e = Bytes.wrap(point.compress().toByteArray());
+            encoding = e; // a benign race: every thread computes the same immutable value
+        }
+        return e;
     }
 
     public Element add(Element o) {
         return new Element(point.add(o.point));
+    }
+
+    /** -P (variable time is fine: negation is the same work for every point). */
+    Element negate() {
+        return new Element(point.negate());
     }
 
     public Element subtract(Element o) {
@@ -114,12 +165,20 @@ public final class Element {
     }
 
     public boolean isIdentity() {
-        return point.isIdentity();
+        Bytes e = encoding;
+        // Comparing points compresses them (an inversion); a known encoding answers at once.
+        return e != null ? e.equals(IDENTITY_ENCODING) : point.isIdentity();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Element e && point.ctEquals(e.point) == 1;
+        if (!(o instanceof Element e)) {
+            return false;
+        }
+        Bytes a = encoding;
+        Bytes b = e.encoding;
+        // Canonical encodings are unique, so known ones compare like the points.
+        return a != null && b != null ? a.equals(b) : point.ctEquals(e.point) == 1;
     }
 
     @Override

@@ -133,6 +133,19 @@ public final class TextReader {
         }
     }
 
+    /**
+     * An element decoded per RFC 8032 section 5.1.3 only (canonical, on the curve), without the
+     * prime-order check of {@link Element#deserialize}: for batch verification, whose cofactored
+     * equation makes small-order components irrelevant.
+     */
+    Element elementUnchecked(String field, String name) throws FrostException {
+        try {
+            return Element.decodeRfc8032(base64(field, Element.BYTES, name));
+        } catch (FrostException e) {
+            throw new FrostException(e.kind(), what + ": " + name + ": " + e.getMessage(), List.of(), e);
+        }
+    }
+
     public Scalar scalar(String field, String name) throws FrostException {
         try {
             return Scalar.deserialize(base64(field, Scalar.BYTES, name));

@@ -65,6 +65,12 @@ class FrostFuzzTest {
         } catch (FrostException expected) {
             assertThat(expected.getMessage()).isNotBlank();
         }
+        // The parse of batch verification (no prime-order check): canonical too, same exception.
+        try {
+            assertThat(Attestation.parse(data, false).encode()).isEqualTo(data);
+        } catch (FrostException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
     }
 
     @FuzzTest

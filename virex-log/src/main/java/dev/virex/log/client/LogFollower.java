@@ -9,6 +9,8 @@ import dev.virex.core.merkle.MerkleProofs;
 import dev.virex.core.merkle.ProofException;
 import dev.virex.core.note.NoteException;
 import dev.virex.core.note.NoteVerifier;
+import dev.virex.core.policy.TlogPolicy;
+import dev.virex.core.policy.WitnessedCheckpoint;
 import dev.virex.core.tlog.EntryBundle;
 import dev.virex.core.tlog.TileFormatException;
 import dev.virex.core.tlog.TileNodeReader;
@@ -51,6 +53,7 @@ public final class LogFollower {
     private final int maxBundles;
     private SignedCheckpoint checkpoint;
     private CompactRange range;
+    private TlogPolicy policy;
 
     private LogFollower(LogReader log, String origin, NoteVerifier key, int maxBatch, SignedCheckpoint checkpoint, CompactRange range) {
         this.log = log;
@@ -94,6 +97,33 @@ public final class LogFollower {
             }
         }
         return f;
+    }
+
+    /**
+     * Follows only checkpoints that carry the witness quorum of {@code policy} (C2SP tlog-policy,
+     * cosignatures per C2SP tlog-cosignature): a checkpoint without it is refused like a bad one,
+     * so a log that shows a view no witness quorum saw is not followed. Returns this follower.
+     */
+    public LogFollower requireWitnesses(TlogPolicy policy) {
+        this.policy = policy;
+        return this;
+    }
+
+    /**
+     * Checks another checkpoint of this log (from gossip, a witness or a peer) against the latest
+     * verified one, with a consistency proof from this log's tiles at the larger size (C2SP
+     * tlog-tiles; RFC 9162 section 2.1.4.2). Conclusive when {@code other} is not larger than the
+     * verified checkpoint: the tiles are then authenticated by the verified root.
+     *
+     * @throws SplitViewException the two are not consistent
+     * @throws LogVerificationException the log's tiles cannot show it (e.g. {@code other} is beyond
+     *     the log's published tree, or its tiles do not match {@code other})
+     */
+    public void checkConsistent(SignedCheckpoint other) throws IOException, LogVerificationException, SplitViewException {
+        if (checkpoint == null) {
+            throw new LogVerificationException("no verified checkpoint to compare with yet");
+        }
+        Consistency.check(tiles, checkpoint, other);
     }
 
     /** The latest verified checkpoint; empty until the first one is fetched by {@link #fromStart}. */
@@ -200,7 +230,14 @@ public final class LogFollower {
 
     private SignedCheckpoint open(byte[] note) throws LogVerificationException {
         try {
-            return SignedCheckpoint.open(note, origin, key);
+            if (policy == null) {
+                return SignedCheckpoint.open(note, origin, key);
+            }
+            WitnessedCheckpoint w = WitnessedCheckpoint.open(note, origin, key, policy);
+            if (!w.quorumMet()) {
+                throw new LogVerificationException("the log's checkpoint lacks the witness quorum: " + w.describe());
+            }
+            return w.checkpoint();
         } catch (NoteException | CheckpointFormatException e) {
             throw new LogVerificationException("the log's checkpoint does not verify: " + e.getMessage(), e);
         }

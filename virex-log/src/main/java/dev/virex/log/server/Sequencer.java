@@ -40,7 +40,7 @@ final class Sequencer implements Runnable {
     private final Journal journal;
     private final AntispamIndex antispam;
     private final AntispamIndex.LeafHashes leafHashes;
-    private final Bytes[] inFlight; // leaf hashes of sequenced, unpublished entries, by index modulo length
+    private final Bytes[] inFlight; // leaf hashes of sequenced, unintegrated entries, by index modulo length
     private final Publication publication;
     private final Consumer<Batch> integrator;
     private final LogConfig config;
@@ -59,10 +59,10 @@ final class Sequencer implements Runnable {
         this.publication = publication;
         this.integrator = integrator;
         this.next = journal.end();
-        // The backlog bound keeps every unpublished entry within the ring, which only the leader
-        // reads and writes. An entry below the published size is read from the tiles.
+        // The backlog bound keeps every unintegrated entry within the ring, which only the leader
+        // reads and writes. An entry below the integrated size is read from the tiles.
         this.inFlight = new Bytes[Integer.highestOneBit(config.maxBacklog()) * 2];
-        this.leafHashes = i -> i >= publication.current().size()
+        this.leafHashes = i -> i >= publication.integratedSize()
                 ? inFlight[(int) (i & (inFlight.length - 1))]
                 : published.leafHash(i);
     }

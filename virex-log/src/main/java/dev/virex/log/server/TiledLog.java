@@ -44,6 +44,7 @@ public final class TiledLog implements TransparencyLog, AutoCloseable {
     private final FileChannel lockChannel;
     private final Thread sequencerThread;
     private final Thread integratorThread;
+    private final Thread publisherThread;
 
     private TiledLog(LogConfig config, TileStore store, FileChannel lockChannel, Recovery.State state) throws IOException {
         this.config = config;
@@ -52,8 +53,14 @@ public final class TiledLog implements TransparencyLog, AutoCloseable {
         this.lockChannel = lockChannel;
         this.journal = state.journal();
         this.publication = new Publication(Publication.State.of(state.checkpoint()));
-        this.sequencer = new Sequencer(config, journal, state.antispam(), this::publishedLeafHash, publication, this::toIntegrator);
-        this.integrator = new Integrator(config, store, state.builder(), publication);
+        this.sequencer = new Sequencer(config, journal, state.antispam(), this::integratedLeafHash, publication, this::toIntegrator);
+        this.integrator = new Integrator(config, store, state.builder(), publication,
+                (size1, size2) -> MerkleProofs.consistency(new TileNodeReader(store, size2), size1, size2));
+        Publisher publisher = integrator.publisher();
+        this.publisherThread = publisher == null ? null : Thread.ofPlatform().name("virex-log-publisher").daemon().start(publisher);
+        if (publisher != null && state.tail().isEmpty()) {
+            publisher.offer(state.checkpoint()); // witnesses cosign the tree served now, again if need be
+        }
         if (!state.tail().isEmpty()) {
             long first = state.checkpoint().checkpoint().size();
             List<Admission.Admitted> tail = state.tail().stream().map(Admission.Admitted::of).toList();
@@ -99,6 +106,11 @@ public final class TiledLog implements TransparencyLog, AutoCloseable {
 
     public String origin() {
         return config.origin();
+    }
+
+    /** The size of the integrated tree: durable tiles, signed; published once witnessed. */
+    public long integratedSize() {
+        return publication.integratedSize();
     }
 
     /** The size of the published tree. */
@@ -217,8 +229,8 @@ public final class TiledLog implements TransparencyLog, AutoCloseable {
         return current;
     }
 
-    private Bytes publishedLeafHash(long index) throws IOException {
-        return new TileNodeReader(store, publication.current().size()).node(0, index);
+    private Bytes integratedLeafHash(long index) throws IOException {
+        return new TileNodeReader(store, publication.integratedSize()).node(0, index);
     }
 
     @Override
@@ -228,6 +240,10 @@ public final class TiledLog implements TransparencyLog, AutoCloseable {
             sequencerThread.join();
             integrator.stop();
             integratorThread.join();
+            if (publisherThread != null) {
+                integrator.publisher().stop();
+                publisherThread.join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -1,0 +1,155 @@
+package dev.virex.cli.witness;
+
+import dev.virex.cli.KeyFiles;
+import dev.virex.cli.NetArgs;
+import dev.virex.cli.UserError;
+import dev.virex.cli.log.HostPort;
+import dev.virex.core.note.NoteException;
+import dev.virex.core.note.SignatureType;
+import dev.virex.core.note.SignerKey;
+import dev.virex.core.note.VerifierKey;
+import dev.virex.http.HttpService;
+import dev.virex.witness.CheckpointWitness;
+import dev.virex.witness.WitnessServer;
+import dev.virex.witness.WitnessStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve POST /add-checkpoint and GET /<origin hash>/checkpoint (C2SP tlog-witness) for the",
+            "logs given by --log-vkey; a log's origin is its key's name. Prints the witness's",
+            "cosigner vkey (type 0x04), the line a log's or reader's tlog-policy lists. State:",
+            "DIR/witness.db (SQLite), checked and updated atomically; restarts keep it."
+        })
+public final class WitnessServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory (created if missing).")
+    Path data;
+
+    @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", description = "Address to listen on, e.g. 127.0.0.1:8090.")
+    String listen;
+
+    @Option(names = "--key", required = true, paramLabel = "KEYFILE", description = "The witness's private key file (see 'virex keygen').")
+    Path key;
+
+    @Option(names = "--log-vkey", required = true, paramLabel = "VKEY", description = "A log's verifier key (repeatable).")
+    List<String> logVkeys;
+
+    @Option(names = "--allow-plain-http", description = "Allow plain HTTP on a non-loopback address (put a TLS proxy in front).")
+    boolean allowPlainHttp;
+
+    @Option(names = "--for", paramLabel = "DURATION", converter = NetArgs.DurationConverter.class,
+            description = "Stop after this long (default: run until interrupted).")
+    Duration runFor;
+
+    /** A running witness: its store and server. */
+    public record Running(WitnessStore store, WitnessServer server, CheckpointWitness witness) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            server.close();
+            store.close();
+        }
+    }
+
+    public Running start() {
+        SignerKey signer = KeyFiles.read(key);
+        List<VerifierKey> logs = new ArrayList<>();
+        for (String v : logVkeys) {
+            logs.add(logKey(v));
+        }
+        HostPort hp = HostPort.parse(listen);
+        WitnessStore store;
+        try {
+            Files.createDirectories(data);
+            store = WitnessStore.open(data.resolve("witness.db"));
+        } catch (IOException e) {
+            throw new UserError("cannot open the witness state in " + data + ": " + e.getMessage(), e);
+        }
+        try {
+            CheckpointWitness witness = new CheckpointWitness(logs, signer, store, Clock.systemUTC());
+            WitnessServer server = WitnessServer.start(witness, logs.stream().map(VerifierKey::name).toList(),
+                    new HttpService.Options("witness", hp.host(), hp.port(), 1 << 17, allowPlainHttp));
+            return new Running(store, server, witness);
+        } catch (RuntimeException e) {
+            try {
+                store.close();
+            } catch (IOException ignored) {
+                // the start failure matters more
+            }
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    static VerifierKey logKey(String vkey) {
+        try {
+            VerifierKey k = VerifierKey.parse(vkey.strip());
+            if (k.type() != SignatureType.ED25519) {
+                throw new UserError("invalid --log-vkey '" + vkey + "': a log key has signature type 0x01");
+            }
+            return k;
+        } catch (NoteException e) {
+            throw new UserError("invalid --log-vkey '" + vkey + "': " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Running r = start();
+        CountDownLatch stop = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            close(r, closed);
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("witness serving " + r.server().baseUri() + " for " + String.join(", ",
+                logVkeys.stream().map(v -> logKey(v).name()).distinct().toList()));
+        out.println("cosigner vkey " + r.witness().cosignerKey().encode());
+        out.flush();
+        try {
+            if (runFor == null) {
+                stop.await();
+            } else {
+                stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            close(r, closed);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down already
+            }
+        }
+        return 0;
+    }
+
+    private static void close(Running r, java.util.concurrent.atomic.AtomicBoolean closed) {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        try {
+            r.close();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("virex: error while stopping the witness: " + e.getMessage());
+        }
+    }
+}
