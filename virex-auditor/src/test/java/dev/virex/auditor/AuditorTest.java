@@ -163,13 +163,13 @@ class AuditorTest {
 
     @Test
     void parameterChangesAndRemovalsAreCheckedAgainstTheAuditorsLimits() throws Exception {
-        Limits limits = new Limits(new TreeMap<>(Map.of("effort-floor", new Limits.Range(8, 1024))), 4, Optional.of(new dev.virex.auditor.config.Window(1,
+        Limits limits = new Limits(new TreeMap<>(Map.of("abuse.effort-floor", new Limits.Range(8, 1024))), 4, Optional.of(new dev.virex.auditor.config.Window(1,
                 Duration.ofHours(1))), true, 99, 1000);
         try (AuditFixture a = new AuditFixture(dir, "auditor.audit.test", Optional.empty(), limits, Rules.defaults())) {
             a.genesis().add(
-                    F.entry(TestFederation.params(at(1), Map.of("effort-floor", "32")), 1, 2, 3),        // x2 from 16: fine
-                    F.entry(TestFederation.params(at(2), Map.of("effort-floor", "4096")), 1, 2, 3),      // out of bounds, x128
-                    F.entry(TestFederation.params(at(3), Map.of("rate-per-minute", "50")), 1, 2, 3),     // below the cover rate (60): invalid set
+                    F.entry(TestFederation.params(at(1), Map.of("abuse.effort-floor", "32")), 1, 2, 3),        // x2 from 16: fine
+                    F.entry(TestFederation.params(at(2), Map.of("abuse.effort-floor", "4096")), 1, 2, 3),      // out of bounds, x128
+                    F.entry(TestFederation.params(at(3), Map.of("abuse.rate-per-minute", "50")), 1, 2, 3),     // below the cover rate (60): invalid set
                     F.entry(TestFederation.join(at(4), "m1.test", "o1.test", "192.0.2.1", 4000), 1, 2, 3),
                     F.entry(TestFederation.join(at(4), "m2.test", "o2.test", "192.0.2.2", 4000), 1, 2, 3),
                     F.entry(new dev.virex.core.decision.NodeRemoved(TestFederation.header(dev.virex.core.decision.DecisionKind.NODE_REMOVED, at(5)),

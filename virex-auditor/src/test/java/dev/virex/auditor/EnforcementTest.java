@@ -73,7 +73,7 @@ class EnforcementTest {
             int lp = mixnode(report(lax, AbuseParams.defaults(), end, 500, 0), 16);
             int fp = mixnode(report(lax, DECIDED, end, 10, 0), 32); // signed by another node's key
             a.genesis().add(
-                    F.entry(TestFederation.params(TestFederation.T0.plusSeconds(60), Map.of("effort-floor", "32")), 1, 2, 3),
+                    F.entry(TestFederation.params(TestFederation.T0.plusSeconds(60), Map.of("abuse.effort-floor", "32")), 1, 2, 3),
                     F.entry(TestFederation.join(TestFederation.T0.plusSeconds(120), "honest.mix.test", "o1.test", "127.0.0.1", hp - 1), 1, 2, 3),
                     F.entry(TestFederation.join(TestFederation.T0.plusSeconds(180), "lax.mix.test", "o2.test", "127.0.0.1", lp - 1), 1, 2, 3),
                     F.entry(TestFederation.join(TestFederation.T0.plusSeconds(240), "forger.mix.test", "o3.test", "127.0.0.1", fp - 1), 1, 2, 3));

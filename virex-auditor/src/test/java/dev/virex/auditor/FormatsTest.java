@@ -116,7 +116,7 @@ class FormatsTest {
         assertThat(c.logKey().orElseThrow().name()).isEqualTo("log.example.org");
         assertThat(c.peers()).hasSize(2);
         assertThat(c.poll()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(c.limits().params()).containsKeys("effort-floor", "rate-per-minute");
+        assertThat(c.limits().params()).containsKeys("abuse.effort-floor", "abuse.rate-per-minute");
         assertThat(c.limits().maxChangeFactor()).isEqualTo(4);
         assertThat(c.limits().removalEvidence()).isTrue();
         assertThat(c.rules().regionJoins()).isEmpty();

@@ -1,21 +1,19 @@
 package dev.virex.auditor.check;
 
+import dev.virex.core.decision.DecisionFormatException;
 import dev.virex.core.decision.Directory;
+import dev.virex.core.decision.NetworkParams;
 import dev.virex.core.pow.AbuseParams;
 import dev.virex.core.pow.ParamsFormatException;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * The abuse-prevention parameters the log says are in force at a time: the federation's
- * {@code params-changed} decisions use the keys of the parameter text (docs/spec/pow.md:
- * {@code pow-algorithm}, {@code effort-floor}, ..., {@code cover-rate-per-minute}); a key never
- * decided keeps its default value ({@link AbuseParams#defaults()}).
+ * The abuse-prevention parameters the log says are in force at a time, read exactly as the
+ * federation writes them and mixnodes apply them: {@link NetworkParams} ({@code abuse.*} keys,
+ * defaults for keys never decided; docs/spec/decisions.md, "Parameters").
  */
 public final class DecidedParams {
-    static final String[] KEYS = {"pow-algorithm", "effort-floor", "effort-ceiling", "rate-per-minute", "rate-burst",
-        "backoff-base-ms", "backoff-cap-ms", "cover-rate-per-minute"};
-
     private DecidedParams() {}
 
     /**
@@ -27,12 +25,15 @@ public final class DecidedParams {
     }
 
     public static AbuseParams of(Map<String, String> decided) throws ParamsFormatException {
-        String[] defaults = AbuseParams.defaults().encode().split("\n");
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < KEYS.length; i++) {
-            String v = decided.get(KEYS[i]);
-            text.append(v == null ? defaults[i] : KEYS[i] + " " + v).append('\n');
+        try {
+            return NetworkParams.of(decided).abuse();
+        } catch (DecisionFormatException e) {
+            throw new ParamsFormatException(e.getMessage());
         }
-        return AbuseParams.parse(text.toString());
+    }
+
+    /** The value a key has before any decision sets it (the genesis default), if the key is known. */
+    static java.util.Optional<String> defaultValue(String key) {
+        return java.util.Optional.ofNullable(NetworkParams.DEFAULTS.get(key));
     }
 }

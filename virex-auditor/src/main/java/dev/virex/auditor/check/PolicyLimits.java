@@ -45,7 +45,7 @@ final class PolicyLimits {
                 out.accept(violation("param-out-of-bounds", "parameter " + key + " set to " + value + ", the auditor's bounds are "
                         + r.min() + " to " + r.max(), index));
             }
-            Optional<Long> before = Optional.ofNullable(decided.get(key)).or(() -> defaultValue(key)).flatMap(PolicyLimits::number);
+            Optional<Long> before = Optional.ofNullable(decided.get(key)).or(() -> DecidedParams.defaultValue(key)).flatMap(PolicyLimits::number);
             if (limits.maxChangeFactor() > 0 && v.isPresent() && before.isPresent() && tooLarge(before.get(), v.get())) {
                 out.accept(violation("param-change-too-large", "parameter " + key + " changed from " + before.get() + " to " + v.get()
                         + ", more than a factor of " + limits.maxChangeFactor(), index));
@@ -75,15 +75,6 @@ final class PolicyLimits {
                         + " (limit: " + limits.removals().get().count() + ")", idx, List.of())));
     }
 
-    private static Optional<String> defaultValue(String key) {
-        String[] lines = dev.virex.core.pow.AbuseParams.defaults().encode().split("\n");
-        for (String l : lines) {
-            if (l.startsWith(key + " ")) {
-                return Optional.of(l.substring(key.length() + 1));
-            }
-        }
-        return Optional.empty();
-    }
 
     private static Optional<Long> number(String s) {
         return s.matches("0|[1-9][0-9]{0,17}") ? Optional.of(Long.parseLong(s)) : Optional.empty();

@@ -2,23 +2,31 @@ package dev.virex.core.decision;
 
 import dev.virex.core.pow.AbuseParams;
 import dev.virex.core.pow.ParamsChange;
+import dev.virex.core.pow.ParamsFormatException;
 import dev.virex.core.pow.ParamsSource;
 import dev.virex.core.pow.ParamsView;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Feeds a mixnode the abuse-prevention parameters from the federation's directory
- * ({@link Directory#paramsAt} and {@link Directory#pendingAt}): the {@code abuse.*} values in force
- * and the next scheduled change of any of them, so that the mixnode switches exactly at its
- * activation time. A directory whose values do not form valid parameters (the federation's
- * members refuse to sign such a change) leaves the last valid view in force.
+ * Feeds a mixnode the abuse-prevention parameters the federation's log sets (docs/spec/decisions.md,
+ * "Parameters"): the {@code abuse.*} keys of the directory's parameter changes, applied in activation
+ * order on top of the genesis defaults ({@link NetworkParams#DEFAULTS}). Each activation time gives
+ * the whole set in force from then, so the mixnode switches exactly at the activation time. A
+ * combination that is not a valid set (a floor above the ceiling, say; members refuse to sign such a
+ * change, but two pending changes could still combine into one) is skipped and the previous set
+ * stays: the same rule for every reader, so mixnodes and auditors agree.
  */
 public final class DirectoryParamsSource implements ParamsSource {
     private final Supplier<Directory> directory;
-    private volatile ParamsView lastGood;
+    private volatile Timeline cached;
+
+    private record Timeline(Directory directory, List<ParamsChange> changes) {}
 
     /** @param directory the latest directory, e.g. a log follower's fold; never null */
     public DirectoryParamsSource(Supplier<Directory> directory) {
@@ -27,30 +35,70 @@ public final class DirectoryParamsSource implements ParamsSource {
 
     @Override
     public ParamsView at(Instant now) {
+        List<ParamsChange> changes = timeline().changes();
+        int i = 0;
+        while (i + 1 < changes.size() && !changes.get(i + 1).activation().isAfter(now)) {
+            i++;
+        }
+        return new ParamsView(changes.get(i), i + 1 < changes.size() ? Optional.of(changes.get(i + 1)) : Optional.empty());
+    }
+
+    private Timeline timeline() {
         Directory d = directory.get();
-        try {
-            Instant since = d.params().stream()
-                    .filter(c -> c.key().startsWith(NetworkParams.ABUSE) && !c.activation().isAfter(now))
-                    .map(ParamChange::activation).max(Comparator.naturalOrder())
-                    .orElse(d.federation().time());
-            ParamsChange inForce = new ParamsChange(since, abuseAt(d, now));
-            Optional<Instant> next = d.pendingAt(now).stream().filter(c -> c.key().startsWith(NetworkParams.ABUSE))
-                    .map(ParamChange::activation).min(Comparator.naturalOrder());
-            Optional<ParamsChange> nextChange = next.isPresent()
-                    ? Optional.of(new ParamsChange(next.get(), abuseAt(d, next.get()))) : Optional.empty();
-            ParamsView v = new ParamsView(inForce, nextChange);
-            lastGood = v;
-            return v;
-        } catch (DecisionFormatException | IllegalArgumentException e) {
-            ParamsView v = lastGood;
-            if (v == null) {
-                return new ParamsView(new ParamsChange(d.federation().time(), AbuseParams.defaults()), Optional.empty());
+        Timeline t = cached;
+        if (t == null || t.directory() != d) {
+            t = new Timeline(d, changes(d));
+            cached = t;
+        }
+        return t;
+    }
+
+    /** The parameter sets in force over time, first at the federation's genesis. */
+    static List<ParamsChange> changes(Directory d) {
+        TreeMap<Instant, Map<String, String>> byActivation = new TreeMap<>();
+        for (ParamChange c : d.params()) {
+            if (c.key().startsWith(NetworkParams.ABUSE)) {
+                byActivation.computeIfAbsent(c.activation(), k -> new TreeMap<>()).put(c.key(), c.value());
             }
-            return v;
+        }
+        List<ParamsChange> out = new ArrayList<>();
+        AbuseParams defaults = abuse(NetworkParams.DEFAULTS).orElseThrow();
+        out.add(new ParamsChange(d.federation().time(), defaults));
+        TreeMap<String, String> values = new TreeMap<>(NetworkParams.DEFAULTS);
+        for (var e : byActivation.entrySet()) {
+            TreeMap<String, String> next = new TreeMap<>(values);
+            next.putAll(e.getValue());
+            Optional<AbuseParams> p = abuse(next);
+            if (p.isPresent()) {
+                values = next;
+                ParamsChange last = out.get(out.size() - 1);
+                if (p.get().equals(last.params())) {
+                    continue;
+                }
+                if (e.getKey().isAfter(last.activation())) {
+                    out.add(new ParamsChange(e.getKey(), p.get()));
+                } else {
+                    out.set(out.size() - 1, new ParamsChange(last.activation(), p.get())); // active from genesis on
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Optional<AbuseParams> abuse(Map<String, String> values) {
+        try {
+            return Optional.of(NetworkParams.of(values).abuse());
+        } catch (DecisionFormatException e) {
+            return Optional.empty();
         }
     }
 
-    private static AbuseParams abuseAt(Directory d, Instant t) throws DecisionFormatException {
-        return NetworkParams.of(d.paramsAt(t)).abuse();
+    /** For callers that must name the failure: the set {@code values} give, or why it is not valid. */
+    public static AbuseParams require(Map<String, String> values) throws ParamsFormatException {
+        try {
+            return NetworkParams.of(values).abuse();
+        } catch (DecisionFormatException e) {
+            throw new ParamsFormatException(e.getMessage());
+        }
     }
 }

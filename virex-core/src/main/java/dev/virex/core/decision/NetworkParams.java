@@ -28,6 +28,8 @@ public record NetworkParams(AbuseParams abuse, Set<String> approvedSoftware, lon
     public static final String JOIN_EFFORT = "join.effort";
     public static final String JOIN_EXPIRY = "join.expiry-seconds";
     public static final String EPOCH_LENGTH = "epoch.length-seconds";
+    /** How many layers mixnodes are dealt into (docs/spec/nodes.md, "Layers"). */
+    public static final String MIX_LAYERS = "mix.layers";
     static final String ABUSE = "abuse.";
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+-]{0,63}");
 
@@ -56,6 +58,10 @@ public record NetworkParams(AbuseParams abuse, Set<String> approvedSoftware, lon
         for (String line : AbuseParams.defaults().encode().split("\n")) {
             String key = line.substring(0, line.indexOf(' '));
             abuse.append(key).append(' ').append(all.get(ABUSE + key)).append('\n');
+        }
+        long layers = number(all, MIX_LAYERS);
+        if (layers < 1 || layers > 16) {
+            throw new DecisionFormatException(MIX_LAYERS + " must be 1 to 16");
         }
         try {
             return new NetworkParams(AbuseParams.parse(abuse.toString()),
@@ -97,6 +103,7 @@ public record NetworkParams(AbuseParams abuse, Set<String> approvedSoftware, lon
         m.put(JOIN_EFFORT, "65536");
         m.put(JOIN_EXPIRY, "3600");
         m.put(EPOCH_LENGTH, "600");
+        m.put(MIX_LAYERS, "3");
         return Collections.unmodifiableSortedMap(m);
     }
 }

@@ -71,9 +71,13 @@ class NetworkParamsTest {
 
     @Test
     void seedsComeFromTheFoldedBeacons() throws Exception {
-        DirectorySeedSource seeds = new DirectorySeedSource(fold::directory);
+        dev.virex.core.pow.EpochSeedSource fallback = now -> {
+            throw new IllegalStateException("fallback used at " + now);
+        };
+        DirectorySeedSource seeds = new DirectorySeedSource(() -> java.util.Optional.of(fold.directory()), fallback);
         fold.apply(Fixtures.sign(Fixtures.genesis(5, 3)));
-        assertThatThrownBy(() -> seeds.at(T0)).isInstanceOf(IllegalStateException.class);
+        assertThat(seeds.fromLog(T0)).isFalse();
+        assertThatThrownBy(() -> seeds.at(T0)).hasMessageContaining("fallback used");
         byte[] e1 = Fixtures.sign(Fixtures.epoch(1, T0.plusSeconds(10)));
         fold.apply(e1);
         fold.apply(Fixtures.sign(Fixtures.epoch(2, T0.plusSeconds(310))));

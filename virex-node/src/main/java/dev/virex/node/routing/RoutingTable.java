@@ -26,7 +26,7 @@ import java.util.TreeMap;
 public record RoutingTable(long logSize, String federation, OptionalLong epoch, Bytes layerSeed, int layers,
                            SortedMap<String, Peer> peers) {
     /** The directory parameter that sets the number of mixnode layers. */
-    public static final String LAYERS_PARAM = "mix.layers";
+    public static final String LAYERS_PARAM = dev.virex.core.decision.NetworkParams.MIX_LAYERS;
 
     public RoutingTable {
         peers = Collections.unmodifiableSortedMap(new TreeMap<>(peers));
