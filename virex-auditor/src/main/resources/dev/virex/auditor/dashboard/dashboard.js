@@ -1,0 +1,59 @@
+// VIREX transparency dashboard: keeps the server-rendered page live. Every few seconds it reads
+// /state; when the auditor's state has changed (its version), it fetches /dashboard again and
+// swaps the content. All markup comes from the server, which escapes everything from the log;
+// this script writes only text (textContent), never markup of its own.
+(function () {
+  'use strict';
+  var body = document.body;
+  var period = Number(body.getAttribute('data-refresh')) || 5000;
+  var version = body.getAttribute('data-version');
+  var refreshes = 0;
+
+  function live(text, down) {
+    var el = document.getElementById('live');
+    if (el) {
+      el.textContent = text;
+      el.classList.toggle('down', !!down);
+    }
+  }
+
+  function swap(html) {
+    var fresh = new DOMParser().parseFromString(html, 'text/html');
+    var next = fresh.getElementById('content');
+    var current = document.getElementById('content');
+    if (next && current) {
+      current.replaceWith(document.importNode(next, true));
+    }
+    return fresh.body.getAttribute('data-version');
+  }
+
+  function refresh() {
+    fetch('/state', {cache: 'no-store'})
+      .then(function (r) {
+        if (!r.ok) { throw new Error('HTTP ' + r.status); }
+        return r.json();
+      })
+      .then(function (state) {
+        if (String(state.version) === version) { return state; }
+        return fetch('/dashboard', {cache: 'no-store'})
+          .then(function (r) {
+            if (!r.ok) { throw new Error('HTTP ' + r.status); }
+            return r.text();
+          })
+          .then(function (html) { version = swap(html) || String(state.version); return state; });
+      })
+      .then(function (state) {
+        refreshes++;
+        body.setAttribute('data-refreshes', String(refreshes));
+        body.setAttribute('data-version', version);
+        live('Live: ' + state.verifiedEntries + ' entries verified; state of ' + state.time + ', checked every '
+          + Math.round(period / 1000) + ' seconds.', false);
+      })
+      .catch(function (e) {
+        live('Cannot reach the auditor (' + e.message + '); retrying every ' + Math.round(period / 1000) + ' seconds.', true);
+      })
+      .then(function () { setTimeout(refresh, period); });
+  }
+
+  refresh();
+}());
