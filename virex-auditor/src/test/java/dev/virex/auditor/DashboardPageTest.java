@@ -109,7 +109,7 @@ class DashboardPageTest {
             assertThat(all(d, "//*[local-name()='svg'][not(*[local-name()='title']) or not(*[local-name()='desc'])]").getLength()).isZero();
             assertThat(texts(d, "//h1")).hasSize(1);
             assertThat(texts(d, "//section/h2")).containsExactly("Network map", "Messages accepted and rejected", "Decision timeline",
-                    "Checkpoints and witness cosignatures", "Proof-of-work and rate-limit parameters", "Findings");
+                    "Checkpoints and witness cosignatures", "Findings", "Proof-of-work and rate-limit parameters");
 
             // Safe: the hostile key name is text everywhere, never markup; nothing is loaded from elsewhere.
             assertThat(html).doesNotContain(HOSTILE).contains("&lt;img/src=x/onerror=alert(1)&gt;");

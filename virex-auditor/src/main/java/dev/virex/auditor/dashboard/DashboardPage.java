@@ -50,9 +50,11 @@ public final class DashboardPage {
         NetworkMap.render(h, s);
         TrafficPlots.render(h, s);
         Timeline.render(h, s);
+        h.open("div", "class", "stack");
         Checkpoints.render(h, s);
-        Parameters.render(h, s);
         Findings.render(h, s);
+        h.close("div");
+        Parameters.render(h, s);
         h.close("main").close("div");
         h.open("footer").text("Data: ").el("a", "/state", "href", "/state").text(" (JSON), ").el("a", "/notices", "href", "/notices")
                 .text(" and ").el("a", "/notices.atom", "href", "/notices.atom").text(" (notices signed by the auditor, key at ")
