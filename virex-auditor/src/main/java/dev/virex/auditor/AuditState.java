@@ -63,7 +63,12 @@ public final class AuditState implements AuditSink {
     public record Snapshot(long version, String time, long verifiedEntries, String halted, List<CheckpointView> checkpoints,
                            Map<String, Long> decisionCounts, List<DecisionView> decisions, long violations, long warnings,
                            List<FindingView> findings, List<ParamView> params, List<MixnodeView> mixnodes, NetworkView network,
-                           List<SeriesView> series, List<PointView> total) {}
+                           List<SeriesView> series, List<PointView> total) {
+        Snapshot withNetwork(NetworkView n) {
+            return new Snapshot(version, time, verifiedEntries, halted, checkpoints, decisionCounts, decisions, violations, warnings,
+                    findings, params, mixnodes, n, series, total);
+        }
+    }
 
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
@@ -164,16 +169,21 @@ public final class AuditState implements AuditSink {
 
     public Snapshot snapshot() {
         Instant now = clock.instant();
+        Snapshot s;
+        Directory d;
         lock.lock();
         try {
             List<DecisionView> ds = new ArrayList<>(decisions.size());
-            decisions.descendingIterator().forEachRemaining(d -> ds.add(withStatus(d)));
-            return new Snapshot(version, Fields.format(now), entries, halted, reversed(checkpoints), Map.copyOf(counts), ds, violations,
-                    warnings, reversed(findings), reversed(params), List.copyOf(mixnodes.values()),
-                    directory == null ? null : NetworkView.of(directory, now), series.top(MAX_SERIES, mixnodes), series.total());
+            decisions.descendingIterator().forEachRemaining(v -> ds.add(withStatus(v)));
+            d = directory;
+            s = new Snapshot(version, Fields.format(now), entries, halted, reversed(checkpoints), Map.copyOf(counts), ds, violations,
+                    warnings, reversed(findings), reversed(params), List.copyOf(mixnodes.values()), null, series.top(MAX_SERIES, mixnodes),
+                    series.total());
         } finally {
             lock.unlock();
         }
+        // The directory is immutable: its view is built outside the lock, which the audit thread needs.
+        return d == null ? s : s.withNetwork(NetworkView.of(d, now));
     }
 
     private DecisionView withStatus(DecisionView d) {

@@ -92,7 +92,8 @@ class DashboardChromiumTest {
                         && s.series().size() == 2 && s.series().stream().allMatch(v -> v.points().size() >= 3);
             });
 
-            URI page = auditor.baseUri().resolve("/dashboard");
+            URI page = auditor.dashboardUri();
+            assertThat(page.getPath()).isEqualTo("/dashboard");
             Files.createDirectories(OUT);
             Path png = OUT.resolve("dashboard.png");
             chromium.screenshot(page, png, WIDTH, HEIGHT, 3000, CHROMIUM_TIMEOUT);

@@ -8,12 +8,13 @@
   var period = Number(body.getAttribute('data-refresh')) || 5000;
   var version = body.getAttribute('data-version');
   var refreshes = 0;
+  var down = false;
 
-  function live(text, down) {
+  function live(text, isDown) {
     var el = document.getElementById('live');
     if (el) {
       el.textContent = text;
-      el.classList.toggle('down', !!down);
+      el.classList.toggle('down', !!isDown);
     }
   }
 
@@ -27,7 +28,10 @@
     return fresh.body.getAttribute('data-version');
   }
 
+  // The live line is announced to screen readers (aria-live): it changes only when the state or
+  // the connection does, not at every poll.
   function refresh() {
+    var changed = false;
     fetch('/state', {cache: 'no-store'})
       .then(function (r) {
         if (!r.ok) { throw new Error('HTTP ' + r.status); }
@@ -35,6 +39,7 @@
       })
       .then(function (state) {
         if (String(state.version) === version) { return state; }
+        changed = true;
         return fetch('/dashboard', {cache: 'no-store'})
           .then(function (r) {
             if (!r.ok) { throw new Error('HTTP ' + r.status); }
@@ -46,11 +51,17 @@
         refreshes++;
         body.setAttribute('data-refreshes', String(refreshes));
         body.setAttribute('data-version', version);
-        live('Live: ' + state.verifiedEntries + ' entries verified; state of ' + state.time + ', checked every '
-          + Math.round(period / 1000) + ' seconds.', false);
+        if (changed || down || refreshes === 1) {
+          live('Live: ' + state.verifiedEntries + ' entries verified; updated ' + state.time.replace('T', ' ').replace('Z', ' UTC')
+            + ', checked every ' + Math.round(period / 1000) + ' seconds.', false);
+        }
+        down = false;
       })
       .catch(function (e) {
-        live('Cannot reach the auditor (' + e.message + '); retrying every ' + Math.round(period / 1000) + ' seconds.', true);
+        if (!down) {
+          live('Cannot reach the auditor (' + e.message + '); retrying every ' + Math.round(period / 1000) + ' seconds.', true);
+        }
+        down = true;
       })
       .then(function () { setTimeout(refresh, period); });
   }
