@@ -72,8 +72,9 @@ class DashboardChromiumTest {
             net.decide(TestFederation.join(net.time(), "mix-3.dashboard.test", "op-4.dashboard.test", NodeRole.MIXNODE, "us-east",
                     "127.0.0.1", 9), 1, 2, 5);
             net.decide(TestFederation.remove(net.time(), "mix-3.dashboard.test"), 2, 3, 5);
+            await("the mixnodes to follow the log and publish a first report", () -> mix1.health().status().equals("ok")
+                    && mix2.health().status().equals("ok") && published(mix1) && published(mix2));
             AuditorService auditor = net.auditor("auditor.dashboard.test");
-            await("the mixnodes to follow the log", () -> mix1.health().status().equals("ok") && mix2.health().status().equals("ok"));
 
             // Clients pay the PoW: five honest ones within their rate, and an attacker flooding each mixnode.
             for (int round = 0; round < 4; round++) {
@@ -127,6 +128,16 @@ class DashboardChromiumTest {
             for (int i = 0; i < count; i++) {
                 c.send(MessagePayload.real(Bytes.wrap(("message " + i + " from " + ip).getBytes(StandardCharsets.UTF_8))));
             }
+        }
+    }
+
+    /** Whether the mixnode serves a signed enforcement report yet (the auditor would find it unreachable before). */
+    static boolean published(NodeAgent mixnode) {
+        try {
+            new HttpMixnodeApi(mixnode.controlUri()).report(-1);
+            return true;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
         }
     }
 
