@@ -1,7 +1,5 @@
 package dev.virex.auditor.dashboard;
 
-import java.util.Locale;
-
 /**
  * Writes the dashboard's markup with every piece of text and every attribute value escaped: the
  * page shows what the log says (node IDs, key names, reasons, subjects), and nothing from the log
@@ -107,7 +105,18 @@ final class Html {
 
     /** A count with thousands separators. */
     static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder out = new StringBuilder(digits.length() + 8);
+        if (n < 0) {
+            out.append('-');
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.virex.auditor.AuditState;
 import dev.virex.auditor.MixnodeSeries.PointView;
 import dev.virex.auditor.MixnodeSeries.SeriesView;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Plots of accepted versus rejected messages over time, from the mixnodes' signed enforcement
@@ -132,7 +131,10 @@ final class TrafficPlots {
         return iso != null && iso.length() == 20 ? iso.substring(11, 19) : String.valueOf(iso);
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+    /** One decimal, without String.format (thousands of coordinates per page). */
+    static String fmt(double v) {
+        long tenths = Math.round(v * 10);
+        long abs = Math.abs(tenths);
+        return (tenths < 0 ? "-" : "") + abs / 10 + "." + abs % 10;
     }
 }

@@ -28,6 +28,14 @@ class HtmlTest {
     }
 
     @Test
+    void countsAndCoordinatesAreFormattedWithoutTheLocale() {
+        assertThat(List.of(0L, 7L, 999L, 1000L, 1234567L, -1234L, Long.MIN_VALUE + 1)).extracting(Html::count)
+                .containsExactly("0", "7", "999", "1,000", "1,234,567", "-1,234", "-9,223,372,036,854,775,807");
+        assertThat(List.of(0.0, 1.25, 46.04, 199.96, -0.5, 640.0)).extracting(TrafficPlots::fmt)
+                .containsExactly("0.0", "1.3", "46.0", "200.0", "-0.5", "640.0");
+    }
+
+    @Test
     void plotScalesAreRoundNumbers() {
         assertThat(List.of(0L, 1L, 3L, 7L, 10L, 11L, 480L, 1024L)).extracting(TrafficPlots::nice)
                 .containsExactly(1L, 1L, 5L, 10L, 10L, 20L, 500L, 2000L);
