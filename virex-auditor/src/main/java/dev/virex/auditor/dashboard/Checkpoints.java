@@ -22,7 +22,7 @@ final class Checkpoints {
         }
         int shown = Math.min(SHOWN, s.checkpoints().size());
         h.open("div", "class", "scroll").open("table", "class", "checkpoints")
-                .el("caption", "The latest " + shown + " verified checkpoints of " + s.checkpoints().get(0).origin() + ", newest first")
+                .el("caption", "The latest " + Html.count(shown, "verified checkpoint") + " of " + s.checkpoints().get(0).origin() + ", newest first")
                 .open("thead").open("tr");
         for (String c : new String[] {"Tree size", "Root hash", "Cosigned by", "Directory digest", "Verified (UTC)"}) {
             h.el("th", c, "scope", "col");

@@ -13,7 +13,7 @@ final class Findings {
         h.open("section", "id", "findings", "aria-labelledby", "findings-h").el("h2", "Findings", "id", "findings-h");
         h.open("p", "class", "lead").text("Each finding is also published as a notice signed by the auditor (")
                 .el("a", "Atom feed", "href", "/notices.atom").text("). ")
-                .text(Html.count(s.violations()) + " violations and " + Html.count(s.warnings()) + " warnings so far.").close("p");
+                .text(Html.count(s.violations(), "violation") + " and " + Html.count(s.warnings(), "warning") + " so far.").close("p");
         if (s.findings().isEmpty()) {
             h.el("p", "\u2713 Nothing found: every verified entry follows the protocol and the auditor's policy.", "class", "empty ok")
                     .close("section");
@@ -21,7 +21,7 @@ final class Findings {
         }
         int shown = Math.min(SHOWN, s.findings().size());
         h.open("div", "class", "scroll").open("table", "class", "findings")
-                .el("caption", "The latest " + shown + " findings, newest first").open("thead").open("tr");
+                .el("caption", "The latest " + Html.count(shown, "finding") + ", newest first").open("thead").open("tr");
         for (String c : new String[] {"Severity", "Code", "Subject", "Entries", "Found (UTC)"}) {
             h.el("th", c, "scope", "col");
         }

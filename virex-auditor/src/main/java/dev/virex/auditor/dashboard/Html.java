@@ -103,6 +103,11 @@ final class Html {
         return el("time", shown, "datetime", iso);
     }
 
+    /** {@code n} and the noun, plural unless n is 1: "1 finding", "3 findings". */
+    static String count(long n, String noun) {
+        return count(n) + " " + (n == 1 ? noun : noun + "s");
+    }
+
     /** A count with thousands separators. */
     static String count(long n) {
         String digits = Long.toString(Math.abs(n));

@@ -27,7 +27,7 @@ final class Timeline {
         long total = s.decisionCounts().values().stream().mapToLong(Long::longValue).sum();
         int shown = Math.min(SHOWN, s.decisions().size());
         h.open("div", "class", "scroll").open("table", "class", "timeline")
-                .el("caption", "The latest " + shown + " of " + Html.count(total) + " decisions, newest first")
+                .el("caption", "The latest " + shown + " of " + Html.count(total, "decision") + ", newest first")
                 .open("thead").open("tr");
         for (String c : new String[] {"Entry", "Decided (UTC)", "Decision", "Summary", "Signed by", "Verification"}) {
             h.el("th", c, "scope", "col");
