@@ -8,6 +8,9 @@ import dev.virex.auditor.notice.Finding;
  * the dashboard reads), printed as a report. Called from the auditor's one audit thread.
  */
 public interface AuditSink {
+    /** The network state after the entries of a verified checkpoint (called just before {@link #checkpoint}). */
+    default void directory(dev.virex.core.decision.Directory directory) {}
+
     /** A checkpoint verified, with every entry up to its size. */
     void checkpoint(CheckpointSeen seen);
 
@@ -30,6 +33,13 @@ public interface AuditSink {
             public void checkpoint(CheckpointSeen seen) {
                 for (AuditSink s : sinks) {
                     s.checkpoint(seen);
+                }
+            }
+
+            @Override
+            public void directory(dev.virex.core.decision.Directory directory) {
+                for (AuditSink s : sinks) {
+                    s.directory(directory);
                 }
             }
 

@@ -175,6 +175,7 @@ public final class Auditor implements GossipPeer {
                 log.warn("cannot evaluate the witness quorum of checkpoint {}: {}", size, e.getMessage());
             }
         }
+        entries.directory().ifPresent(sink::directory);
         sink.checkpoint(new CheckpointSeen(setup.origin(), size, cp.checkpoint().rootHash(), cosigners,
                 entries.directory().map(d -> d.digest())));
     }

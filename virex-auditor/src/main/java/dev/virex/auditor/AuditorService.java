@@ -105,6 +105,11 @@ public final class AuditorService implements AutoCloseable {
         return server.baseUri();
     }
 
+    /** The transparency dashboard's page on this auditor's HTTP service. */
+    public URI dashboardUri() {
+        return server.baseUri().resolve(dev.virex.auditor.dashboard.DashboardPage.PATH);
+    }
+
     public AuditState state() {
         return state;
     }

@@ -89,4 +89,37 @@ class AuditorServerTest {
             assertThat(bad.statusCode()).isEqualTo(400);
         }
     }
+
+    @Test
+    void theDashboardIsServedWithItsOwnStylesheetAndScriptOnly() throws Exception {
+        try (AuditFixture a = new AuditFixture(dir, "auditor.audit.test");
+             AuditorServer s = AuditorServer.start(a.notices, a.auditorKey.verifierKey(), a.state, a.auditor, HttpService.Options.loopback("auditor"))) {
+            a.genesis();
+            a.poll();
+            HttpResponse<byte[]> page = get(s.baseUri(), "/dashboard");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c.replace(" ", "")).isEqualTo("text/html;charset=utf-8"));
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(c -> assertThat(c)
+                    .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline", "http:", "https:", "*"));
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            String html = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).startsWith("<!DOCTYPE html>").contains("auditor.audit.test").contains("data-version=\"");
+            assertThat(html).doesNotContain("style=\"").doesNotContain("<script>");
+
+            HttpResponse<byte[]> css = get(s.baseUri(), "/dashboard/dashboard.css");
+            assertThat(css.statusCode()).isEqualTo(200);
+            assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c.replace(" ", "")).isEqualTo("text/css;charset=utf-8"));
+            assertThat(new String(css.body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("url(", "@import");
+            HttpResponse<byte[]> js = get(s.baseUri(), "/dashboard/dashboard.js");
+            assertThat(js.statusCode()).isEqualTo(200);
+            assertThat(js.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c.replace(" ", "")).isEqualTo("text/javascript;charset=utf-8"));
+            assertThat(new String(js.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("fetch('/state'").doesNotContain("innerHTML", "eval(", "http");
+
+            HttpResponse<byte[]> root = get(s.baseUri(), "/");
+            assertThat(root.statusCode()).isEqualTo(302);
+            assertThat(root.headers().firstValue("Location")).hasValue("/dashboard");
+            assertThat(get(s.baseUri(), "/dashboard/nothing").statusCode()).isEqualTo(404);
+        }
+    }
 }

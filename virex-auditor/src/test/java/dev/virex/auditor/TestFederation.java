@@ -138,9 +138,19 @@ public final class TestFederation {
     }
 
     public static JoinApproved join(Instant t, String node, String operator, String ip, int port, long bandwidth, String software) {
+        return join(t, node, operator, NodeRole.MIXNODE, "eu-west", ip, port, bandwidth, software);
+    }
+
+    /** A join of a node of any role and region, control on port + 1. */
+    public static JoinApproved join(Instant t, String node, String operator, NodeRole role, String region, String ip, int port) {
+        return join(t, node, operator, role, region, ip, port, 100, "0.1.0");
+    }
+
+    static JoinApproved join(Instant t, String node, String operator, NodeRole role, String region, String ip, int port, long bandwidth,
+                             String software) {
         try {
-            NodeInfo info = new NodeInfo(TestKeys.signer(node).verifierKey(), NodeRole.MIXNODE, NodeAddress.parse(ip + ":" + port),
-                    NodeAddress.parse(ip + ":" + (port + 1)), "eu-west", bandwidth, TestKeys.signer(operator).verifierKey(), software);
+            NodeInfo info = new NodeInfo(TestKeys.signer(node).verifierKey(), role, NodeAddress.parse(ip + ":" + port),
+                    NodeAddress.parse(ip + ":" + (port + 1)), region, bandwidth, TestKeys.signer(operator).verifierKey(), software);
             return new JoinApproved(header(DecisionKind.JOIN_APPROVED, t), info, sha256(node + t));
         } catch (Exception e) {
             throw new IllegalStateException(e);

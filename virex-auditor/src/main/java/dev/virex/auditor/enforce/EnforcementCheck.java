@@ -82,7 +82,9 @@ public final class EnforcementCheck {
         }
         AbuseParams decided;
         try {
-            decided = DecidedParams.at(directory, report.end());
+            // The parameters in force at the interval's last instant, as the mixnode reports them
+            // (IntervalPublisher): a change activated exactly at the end applies to the next interval.
+            decided = DecidedParams.at(directory, report.end().minusNanos(1));
         } catch (ParamsFormatException e) {
             return true; // the decision that made the set invalid was reported when it was folded
         }

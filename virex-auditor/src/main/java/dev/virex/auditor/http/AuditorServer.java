@@ -1,6 +1,7 @@
 package dev.virex.auditor.http;
 
 import dev.virex.auditor.AuditState;
+import dev.virex.auditor.dashboard.DashboardRoutes;
 import dev.virex.auditor.gossip.GossipFormatException;
 import dev.virex.auditor.gossip.GossipMessage;
 import dev.virex.auditor.gossip.GossipPeer;
@@ -22,8 +23,9 @@ import java.util.Map;
 /**
  * The auditor's public HTTP API (docs/spec/auditor.md, "Endpoints"): its notices newest first and
  * paged ({@code GET /notices}), one notice ({@code GET /notices/<serial>}), an Atom feed
- * ({@code GET /notices.atom}), its vkey, its state for the dashboard ({@code GET /state}), and
- * gossip ({@code GET}/{@code POST /gossip}). Handlers are thin.
+ * ({@code GET /notices.atom}), its vkey, its state for the dashboard ({@code GET /state}), the
+ * transparency dashboard ({@code GET /dashboard}, {@link DashboardRoutes}), and gossip
+ * ({@code GET}/{@code POST /gossip}). Handlers are thin.
  */
 public final class AuditorServer implements AutoCloseable {
     public static final int DEFAULT_PAGE = 50;
@@ -48,7 +50,8 @@ public final class AuditorServer implements AutoCloseable {
                 ctx.contentType(TEXT).result(n.note().toArray());
             });
             routes.get("/vkey", ctx -> ctx.contentType(TEXT).result(auditor.encode() + "\n"));
-            routes.get("/state", ctx -> HttpService.json(ctx, 200, state.snapshot()));
+            routes.get("/state", ctx -> HttpService.json(ctx.header("Cache-Control", "no-store"), 200, state.snapshot()));
+            DashboardRoutes.add(routes, state, auditor.name());
             routes.get("/gossip", ctx -> ctx.contentType(TEXT).result(read(() -> gossip.exchange(new GossipMessage(List.of()))).encode()));
             routes.post("/gossip", ctx -> {
                 GossipMessage theirs;
