@@ -8,6 +8,7 @@ import dev.virex.core.note.SignerKey;
 import dev.virex.federation.config.ConfigFiles;
 import dev.virex.federation.config.FederationConfig;
 import dev.virex.federation.config.MemberConfig;
+import dev.virex.federation.config.MemberTls;
 import dev.virex.federation.config.ReviewPolicy;
 import dev.virex.federation.config.Timing;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class InitCommand implements Callable<Integer> {
             description = "The log listens on P, member i on P + i, all on 127.0.0.1 (default ${DEFAULT-VALUE}).")
     int basePort;
 
-    @Option(names = "--log-url", paramLabel = "URL", description = "The log's URL (default http://127.0.0.1:<base port>).")
+    @Option(names = "--log-url", paramLabel = "URL", description = "The log's URL (default http(s)://127.0.0.1:<base port>).")
     String logUrl;
 
     @Option(names = "--log-vkey", paramLabel = "VKEY", description = "The log's vkey, if the log exists already.")
@@ -57,6 +58,12 @@ public final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--demo", description = "Short probation, small join effort, short epochs: for a demo on one machine.")
     boolean demo;
+
+    @Option(names = "--https", description = {"HTTPS everywhere: https:// URLs for the members and the log, and in",
+        "each member.json a 'tls' block naming tls-cert.pem and tls-key.pem in the",
+        "member's folder and the CA file DIR/ca.pem (make them before serving);",
+        "nodes' control endpoints are probed over HTTPS."})
+    boolean https;
 
     @Override
     public Integer call() throws IOException {
@@ -89,12 +96,13 @@ public final class InitCommand implements Callable<Integer> {
             Files.createDirectories(mdir);
             SignerKey id = SignerKey.generate(member, random);
             KeyFiles.writeNew(mdir.resolve("identity.key"), id);
-            infos.add(new FederationConfig.MemberInfo(member, "http://127.0.0.1:" + (basePort + i), id.verifierKey().encode()));
+            infos.add(new FederationConfig.MemberInfo(member, scheme() + "://127.0.0.1:" + (basePort + i), id.verifierKey().encode()));
             ReviewPolicy policy = demo ? ReviewPolicy.defaults().withProbation(new ReviewPolicy.Probation(2, 2, 2, 2000))
                     .withLimits(0, 0, 0, 0).withMonitoring(new ReviewPolicy.Monitoring(true, 10, 60)) : ReviewPolicy.defaults();
             ConfigFiles.write(mdir.resolve("policy.json"), policy);
             ConfigFiles.write(mdir.resolve("member.json"), new MemberConfig(member, "../federation.json", "identity.key", "key-share.txt",
-                    "policy.json", "data", "127.0.0.1:" + (basePort + i), null, Timing.defaults(), false));
+                    "policy.json", "data", "127.0.0.1:" + (basePort + i), null, Timing.defaults(), false,
+                    https ? new MemberTls("tls-cert.pem", "tls-key.pem", "../ca.pem", List.of(), "https") : MemberTls.NONE));
         }
         byte[] session = new byte[32];
         random.nextBytes(session);
@@ -103,7 +111,7 @@ public final class InitCommand implements Callable<Integer> {
         FederationConfig config;
         try {
             config = new FederationConfig(name, threshold, infos, Bytes.wrap(session).toBase64(),
-                    new FederationConfig.LogInfo(logUrl == null ? "http://127.0.0.1:" + basePort : logUrl, logKeyText), genesis);
+                    new FederationConfig.LogInfo(logUrl == null ? scheme() + "://127.0.0.1:" + basePort : logUrl, logKeyText), genesis);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -112,7 +120,15 @@ public final class InitCommand implements Callable<Integer> {
         for (FederationConfig.MemberInfo m : infos) {
             out.println("  " + m.name() + "  " + m.url() + "  " + dir.resolve(m.name().substring(0, m.name().indexOf('.'))).resolve("member.json"));
         }
+        if (https) {
+            out.println("HTTPS: put the CA certificate in " + dir.resolve("ca.pem") + " and each member's certificate and key in"
+                    + " its folder as tls-cert.pem and tls-key.pem (PEM; the key PKCS#8)");
+        }
         out.println("next: 'virex federation dkg --config <member.json>' on every member at the same time");
         return 0;
+    }
+
+    private String scheme() {
+        return https ? "https" : "http";
     }
 }

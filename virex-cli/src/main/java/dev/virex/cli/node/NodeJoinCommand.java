@@ -1,5 +1,6 @@
 package dev.virex.cli.node;
 
+import dev.virex.cli.ClientTlsOptions;
 import dev.virex.cli.KeyFiles;
 import dev.virex.cli.NetArgs;
 import dev.virex.cli.UserError;
@@ -85,13 +86,16 @@ public final class NodeJoinCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the PoW stamp (default: all processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @picocli.CommandLine.Mixin
+    ClientTlsOptions tls = new ClientTlsOptions();
+
     @Override
     public Integer call() throws Exception {
         SignerKey node = KeyFiles.read(key);
         SignerKey operator = KeyFiles.read(operatorKey);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HttpFederationClient api = new HttpFederationClient(federation);
+        HttpFederationClient api = new HttpFederationClient(federation, tls.client(), Duration.ofSeconds(30));
         Directory dir = directory(api, err);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long effort;
