@@ -3,6 +3,7 @@ package dev.virex.cli.federation;
 import dev.virex.cli.KeyFiles;
 import dev.virex.cli.UserError;
 import dev.virex.core.Bytes;
+import dev.virex.core.decision.NetworkParams;
 import dev.virex.core.note.KeyNames;
 import dev.virex.core.note.SignerKey;
 import dev.virex.federation.config.ConfigFiles;
@@ -11,6 +12,7 @@ import dev.virex.federation.config.MemberConfig;
 import dev.virex.federation.config.MemberTls;
 import dev.virex.federation.config.ReviewPolicy;
 import dev.virex.federation.config.Timing;
+import dev.virex.node.agent.NodeSoftware;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -56,8 +58,13 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--log-vkey", paramLabel = "VKEY", description = "The log's vkey, if the log exists already.")
     String logVkey;
 
-    @Option(names = "--demo", description = "Short probation, small join effort, short epochs: for a demo on one machine.")
+    @Option(names = "--demo", description = {"Short probation, small join effort, short epochs, this build's",
+        "software version approved: for a demo on one machine."})
     boolean demo;
+
+    @Option(names = "--witness-policy", paramLabel = "FILE", description = {"A C2SP tlog-policy every member requires of the",
+        "log's checkpoints (written into each member.json; the file may come later)."})
+    Path witnessPolicy;
 
     @Option(names = "--https", description = {"HTTPS everywhere: https:// URLs for the members and the log, and in",
         "each member.json a 'tls' block naming tls-cert.pem and tls-key.pem in the",
@@ -101,13 +108,14 @@ public final class InitCommand implements Callable<Integer> {
                     .withLimits(0, 0, 0, 0).withMonitoring(new ReviewPolicy.Monitoring(true, 10, 60)) : ReviewPolicy.defaults();
             ConfigFiles.write(mdir.resolve("policy.json"), policy);
             ConfigFiles.write(mdir.resolve("member.json"), new MemberConfig(member, "../federation.json", "identity.key", "key-share.txt",
-                    "policy.json", "data", "127.0.0.1:" + (basePort + i), null, Timing.defaults(), false,
+                    "policy.json", "data", "127.0.0.1:" + (basePort + i), witnessPolicy == null ? null
+                    : mdir.toAbsolutePath().relativize(witnessPolicy.toAbsolutePath()).toString(), Timing.defaults(), false,
                     https ? new MemberTls("tls-cert.pem", "tls-key.pem", "../ca.pem", List.of(), "https") : MemberTls.NONE));
         }
         byte[] session = new byte[32];
         random.nextBytes(session);
-        Map<String, String> genesis = demo ? Map.of("join.effort", "4096", "epoch.length-seconds", "300", "join.expiry-seconds", "600")
-                : Map.of();
+        Map<String, String> genesis = demo ? Map.of("join.effort", "4096", "epoch.length-seconds", "300", "join.expiry-seconds", "600",
+                NetworkParams.SOFTWARE_APPROVED, demoSoftware()) : Map.of();
         FederationConfig config;
         try {
             config = new FederationConfig(name, threshold, infos, Bytes.wrap(session).toBase64(),
@@ -126,6 +134,12 @@ public final class InitCommand implements Callable<Integer> {
         }
         out.println("next: 'virex federation dkg --config <member.json>' on every member at the same time");
         return 0;
+    }
+
+    /** The default approved versions, and this build's (a development build's nodes report a -SNAPSHOT version). */
+    private static String demoSoftware() {
+        String defaults = NetworkParams.DEFAULTS.get(NetworkParams.SOFTWARE_APPROVED);
+        return defaults.equals(NodeSoftware.VERSION) ? defaults : defaults + "," + NodeSoftware.VERSION;
     }
 
     private String scheme() {

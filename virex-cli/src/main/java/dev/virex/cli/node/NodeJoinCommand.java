@@ -20,6 +20,7 @@ import dev.virex.federation.api.FederationException;
 import dev.virex.federation.api.HttpFederationClient;
 import dev.virex.federation.api.JoinStatus;
 import dev.virex.federation.config.ConfigFiles;
+import dev.virex.node.agent.NodeSoftware;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -69,8 +70,8 @@ public final class NodeJoinCommand implements Callable<Integer> {
     @Option(names = "--bandwidth-mbps", required = true, paramLabel = "B", description = "Declared bandwidth, Mbit/s.")
     long bandwidth;
 
-    @Option(names = "--software", required = true, paramLabel = "V", description = "The VIREX software version the node runs.")
-    String software;
+    @Option(names = "--software", paramLabel = "V", description = "The VIREX software version the node runs (default: this build's, ${DEFAULT-VALUE}).")
+    String software = NodeSoftware.VERSION;
 
     @Option(names = "--receipt", paramLabel = "FILE", description = "Where to write the receipt (default join-<id prefix>.receipt.json).")
     Path receipt;
