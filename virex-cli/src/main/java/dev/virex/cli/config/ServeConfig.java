@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The configuration file of {@code virex log serve}, {@code virex witness serve} and
- * {@code virex mixnode serve} (docs/spec/serve-config.md): the settings the command's flags take,
+ * {@code virex mixnode serve} (docs/spec/deployment.md): the settings the command's flags take,
  * one per line, in the syntax of the node configuration:
  *
  * <pre>

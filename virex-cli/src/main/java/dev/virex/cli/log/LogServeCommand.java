@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
             "is the log key's name. The data directory can also be served by any static web server.",
             "Stops cleanly on SIGTERM or Ctrl-C; restarts recover from a crash at any moment.",
             "Every flag can come from a --config file instead (virex-log-config/v1, 'KEY VALUE' lines",
-            "named like the flags; docs/spec/serve-config.md); flags given too win."
+            "named like the flags; docs/spec/deployment.md); flags given too win."
         })
 public final class LogServeCommand implements Callable<Integer> {
     @Spec

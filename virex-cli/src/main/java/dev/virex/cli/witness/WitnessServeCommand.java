@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
             "logs given by --log-vkey; a log's origin is its key's name. Prints the witness's",
             "cosigner vkey (type 0x04), the line a log's or reader's tlog-policy lists. State:",
             "DIR/witness.db (SQLite), checked and updated atomically; restarts keep it. Every flag",
-            "can come from a --config file (virex-witness-config/v1, docs/spec/serve-config.md)."
+            "can come from a --config file (virex-witness-config/v1, docs/spec/deployment.md)."
         })
 public final class WitnessServeCommand implements Callable<Integer> {
     @Spec
