@@ -144,6 +144,24 @@ class ServeConfigCliTest {
     }
 
     @Test
+    void everyServePathRefusesPlainHttpOffLoopback() throws Exception {
+        Path k = key(dir, "plain.config-cli.test");
+        String vkey = TestKeys.signer("plain.config-cli.test").verifierKey().encode();
+        CliRun log = CliRun.of("log", "serve", "--data", dir.resolve("l").toString(), "--listen", "0.0.0.0:0", "--key", k.toString(),
+                "--federation-vkey", vkey);
+        CliRun witness = CliRun.of("witness", "serve", "--data", dir.resolve("w").toString(), "--listen", "0.0.0.0:0", "--key",
+                k.toString(), "--log-vkey", vkey);
+        CliRun mixnode = CliRun.of("mixnode", "serve", "--key", k.toString(), "--listen", "127.0.0.1:0", "--http", "0.0.0.0:0");
+        Path auditorConf = write(dir.resolve("a/auditor.conf"), "log https://127.0.0.1:1/ " + vkey + "\nfederation " + vkey
+                + "\nnotice-key ../" + dir.relativize(k) + "\ndata data\nlisten 0.0.0.0:0\n");
+        CliRun auditor = CliRun.of("auditor", "serve", "--config", auditorConf.toString());
+        for (CliRun r : new CliRun[] {log, witness, mixnode, auditor}) {
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).contains("refusing plain HTTP on non-loopback address 0.0.0.0").hasLineCount(1);
+        }
+    }
+
+    @Test
     void theSchemaIsTheFlags() {
         var log = ConfigFlags.schema(new CommandLine(new LogServeCommand()).getCommandSpec());
         assertThat(log).isEqualTo(ServeConfigFuzzTest.LOG);
