@@ -19,8 +19,8 @@ public final class ClientTlsOptions {
     @Option(names = "--tls-ca", paramLabel = "PEM", description = "Trust these CA certificates (PEM) for HTTPS instead of the system's.")
     Path ca;
 
-    @Option(names = "--tls-pin", paramLabel = "PIN", description = {"Accept only servers with this key: base64 SHA-256 of its",
-        "SubjectPublicKeyInfo (repeatable)."})
+    @Option(names = "--tls-pin", paramLabel = "PIN",
+            description = "Accept only servers with this key pin: base64 SHA-256 of the SubjectPublicKeyInfo (repeatable).")
     List<String> pins = new ArrayList<>();
 
     /** The trust these flags describe. */

@@ -35,12 +35,14 @@ import picocli.CommandLine.Spec;
         name = "audit",
         mixinStandardHelpOptions = true,
         description = {
-            "Audit a federation's log once, from genesis: every checkpoint's signature and consistency,",
-            "every entry's group signature, decision and FROST attestation (M real members), the fold's",
-            "anomalies, the limits and onboarding rules of --policy (an auditor configuration file), and",
-            "the witness quorum of a tlog-policy. Prints a report; a progress bar goes to stderr.",
-            "Exit code 1 when a violation is found (warnings alone exit 0). HTTPS servers are verified",
-            "with --tls-ca and --tls-pin, else with the --policy file's tls-ca and tls-pin."
+            "Audit a federation's log once, from genesis: every checkpoint's signature",
+            "and consistency, every entry's group signature, decision and FROST",
+            "attestation (M real members), the fold's anomalies, the limits and",
+            "onboarding rules of --policy (an auditor configuration file), and the",
+            "witness quorum of a tlog-policy. Prints a report; a progress bar goes to",
+            "stderr. Exit code 1 when a violation is found (warnings alone exit 0).",
+            "HTTPS servers are checked with --tls-ca and --tls-pin, else with the",
+            "--policy file's tls-ca and tls-pin."
         })
 public final class AuditCommand implements Callable<Integer> {
     static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -26,11 +26,12 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Audit a log continuously and serve the notices: GET /notices (newest first, paged),",
-            "/notices/<serial>, /notices.atom, /vkey, /state, and /gossip for other auditors. The",
-            "configuration file names the log, the federation key, the notice key, the data",
-            "directory, the listen address, TLS, peers, limits and rules (docs/spec/auditor.md);",
-            "--tls-cert and --tls-key given as flags replace the file's."
+            "Audit a log continuously and serve the notices: GET /notices (newest",
+            "first, paged), /notices/<serial>, /notices.atom, /vkey, /state, and",
+            "/gossip for other auditors. The configuration file names the log, the",
+            "federation key, the notice key, the data directory, the listen address,",
+            "TLS, peers, limits and rules (docs/spec/auditor.md); --tls-cert and",
+            "--tls-key given as flags replace the file's."
         })
 public final class AuditorServeCommand implements Callable<Integer> {
     @Spec

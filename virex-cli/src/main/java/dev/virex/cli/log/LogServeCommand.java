@@ -25,12 +25,14 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Run a transparency log: accept entries signed by a federation key on POST /add and serve",
-            "the checkpoint, tiles and entry bundles (C2SP tlog-tiles) and proofs. The checkpoint origin",
-            "is the log key's name. The data directory can also be served by any static web server.",
-            "Stops cleanly on SIGTERM or Ctrl-C; restarts recover from a crash at any moment.",
-            "Every flag can come from a --config file instead (virex-log-config/v1, 'KEY VALUE' lines",
-            "named like the flags; docs/spec/deployment.md); flags given too win."
+            "Run a transparency log: accept entries signed by a federation key on",
+            "POST /add and serve the checkpoint, tiles and entry bundles (C2SP",
+            "tlog-tiles) and proofs. The checkpoint origin is the log key's name. The",
+            "data directory can also be served by any static web server. Stops",
+            "cleanly on SIGTERM or Ctrl-C; restarts recover from a crash at any moment.",
+            "Every flag can come from a --config file instead (virex-log-config/v1:",
+            "'KEY VALUE' lines named like the flags; docs/spec/deployment.md); flags",
+            "given as well win."
         })
 public final class LogServeCommand implements Callable<Integer> {
     @Spec

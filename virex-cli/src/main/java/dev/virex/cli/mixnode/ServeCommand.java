@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "HTTP with PoW info (/v1/pow), signed reports (/v1/reports/...) and /metrics.",
             "Parameters come from a file, seeds from a local beacon key (until the log).",
             "Every flag can come from a --config file (virex-mixnode-config/v1,",
-            "docs/spec/deployment.md); flags given too win."})
+            "docs/spec/deployment.md); flags given as well win."})
 public final class ServeCommand implements Callable<Integer> {
     static final int MAX_PARAMS_BYTES = ParamsTimeline.MAX_TEXT_BYTES;
 

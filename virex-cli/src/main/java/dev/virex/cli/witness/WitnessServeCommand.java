@@ -33,11 +33,13 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Serve POST /add-checkpoint and GET /<origin hash>/checkpoint (C2SP tlog-witness) for the",
-            "logs given by --log-vkey; a log's origin is its key's name. Prints the witness's",
-            "cosigner vkey (type 0x04), the line a log's or reader's tlog-policy lists. State:",
-            "DIR/witness.db (SQLite), checked and updated atomically; restarts keep it. Every flag",
-            "can come from a --config file (virex-witness-config/v1, docs/spec/deployment.md)."
+            "Serve POST /add-checkpoint and GET /<origin hash>/checkpoint (C2SP",
+            "tlog-witness) for the logs given by --log-vkey; a log's origin is its key's",
+            "name. Prints the witness's cosigner vkey (type 0x04), the line a log's or",
+            "reader's tlog-policy lists. State: DIR/witness.db (SQLite), checked and",
+            "updated atomically; restarts keep it. Every flag can come from a --config",
+            "file (virex-witness-config/v1, docs/spec/deployment.md); flags given as",
+            "well win."
         })
 public final class WitnessServeCommand implements Callable<Integer> {
     @Spec
