@@ -138,12 +138,17 @@ final class VirexProcesses implements AutoCloseable {
 
     /** Stops every service: SIGTERM first, then forcibly after {@link #STOP}. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         services.values().forEach(Process::destroy);
-        for (Process p : services.values()) {
-            if (!p.waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            for (Process p : services.values()) {
+                if (!p.waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly().waitFor(STOP.toMillis(), TimeUnit.MILLISECONDS);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            services.values().forEach(Process::destroyForcibly);
         }
     }
 
