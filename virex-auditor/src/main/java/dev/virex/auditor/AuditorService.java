@@ -10,7 +10,6 @@ import dev.virex.auditor.notice.NoticeStore;
 import dev.virex.core.note.SignerKey;
 import dev.virex.core.policy.TlogPolicy;
 import dev.virex.core.witness.WitnessApi;
-import dev.virex.http.HttpClients;
 import dev.virex.http.HttpService;
 import dev.virex.log.http.HttpLogClient;
 import dev.virex.log.witness.HttpWitnessClient;
@@ -47,12 +46,15 @@ public final class AuditorService implements AutoCloseable {
     private final ScheduledExecutorService loop;
     private final Map<String, GossipPeer> peers = new LinkedHashMap<>();
     private final Map<String, WitnessApi> witnesses = new LinkedHashMap<>();
-    private final HttpClient client = HttpClients.newClient();
+    private final HttpClient client;
+    private final String nodeControl;
     private final Clock clock;
 
     private AuditorService(AuditorConfig config, SignerKey key, Optional<TlogPolicy> policy, HttpService.Options http, Clock clock)
             throws IOException {
         this.clock = clock;
+        this.client = config.transport().tls().newClient();
+        this.nodeControl = config.transport().nodeControl();
         Path data = config.data().orElseThrow(() -> new IllegalArgumentException("the configuration has no 'data' directory"));
         Files.createDirectories(data);
         this.notices = NoticeStore.open(data.resolve("notices.db"));
@@ -74,6 +76,10 @@ public final class AuditorService implements AutoCloseable {
         config.enforcement().ifPresent(e -> loop.scheduleWithFixedDelay(this::enforcement, e.toMillis(), e.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /**
+     * Starts the service; its clients verify the services they call as {@code config}'s transport
+     * says, and it listens as {@code http} says (the caller applies the configuration's certificate).
+     */
     public static AuditorService start(AuditorConfig config, SignerKey key, Optional<TlogPolicy> policy, HttpService.Options http,
                                        Clock clock) throws IOException {
         return new AuditorService(config, key, policy, http, clock);
@@ -95,7 +101,7 @@ public final class AuditorService implements AutoCloseable {
 
     private void enforcement() {
         try {
-            auditor.checkEnforcement(n -> new HttpMixnodeReader(n.info().control(), client, TIMEOUT), clock.instant());
+            auditor.checkEnforcement(n -> new HttpMixnodeReader(nodeControl, n.info().control(), client, TIMEOUT), clock.instant());
         } catch (RuntimeException e) {
             log.error("enforcement round failed", e);
         }

@@ -127,6 +127,28 @@ class FormatsTest {
         assertThat(min.rules().rejoin()).isFalse();
         assertThat(min.logUrl()).isEmpty();
         assertThat(AuditorConfig.parse(new byte[0])).isEqualTo(AuditorConfig.defaults());
+        assertThat(c.transport()).isEqualTo(dev.virex.auditor.config.Transport.DEFAULTS);
+    }
+
+    @Test
+    void transportSettingsParseAndResolveAgainstTheFilesFolder() throws Exception {
+        AuditorConfig c = AuditorConfig.parse(Vectors.bytes("config", "valid_https.txt"));
+        assertThat(c.transport().nodeControl()).isEqualTo("https");
+        assertThat(c.transport().allowPlainHttp()).isFalse();
+        assertThat(c.transport().tls().pins()).hasSize(2);
+        assertThat(c.transport().tls().server()).isPresent();
+        assertThat(AuditorConfig.parse(c.text().getBytes(StandardCharsets.UTF_8))).isEqualTo(c);
+        AuditorConfig r = c.resolvedAgainst(java.nio.file.Path.of("/srv/auditor"));
+        assertThat(r.transport().tls().certificate()).contains(java.nio.file.Path.of("/srv/auditor/auditor.crt.pem"));
+        assertThat(r.transport().tls().trustedCertificates()).contains(java.nio.file.Path.of("/etc/virex/ca.pem"));
+        assertThat(r.noticeKey()).contains(java.nio.file.Path.of("/etc/virex/auditor.key"));
+        AuditorConfig relative = AuditorConfig.parse("notice-key auditor.key\ndata data\nwitness-policy w.policy\n".getBytes(StandardCharsets.UTF_8))
+                .resolvedAgainst(java.nio.file.Path.of("/srv/auditor"));
+        assertThat(relative.noticeKey()).contains(java.nio.file.Path.of("/srv/auditor/auditor.key"));
+        assertThat(relative.data()).contains(java.nio.file.Path.of("/srv/auditor/data"));
+        assertThat(relative.witnessPolicy()).contains(java.nio.file.Path.of("/srv/auditor/w.policy"));
+        assertThatThrownBy(() -> AuditorConfig.parse(Vectors.bytes("config", "error_tls_cert_without_key.txt")))
+                .hasMessage("configuration line 3: tls-cert and tls-key go together: give both or neither");
     }
 
     @ParameterizedTest

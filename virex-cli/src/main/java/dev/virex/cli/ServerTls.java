@@ -3,6 +3,7 @@ package dev.virex.cli;
 import dev.virex.http.HttpService;
 import dev.virex.http.Tls;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,10 +23,21 @@ public final class ServerTls {
 
     /** Options for a service named {@code name} on {@code host:port} with a body cap. */
     public HttpService.Options options(String name, String host, int port, long maxRequestBytes) {
+        return options(name, host, port, maxRequestBytes, Optional.empty(), false);
+    }
+
+    /**
+     * Options for a service whose configuration file gave {@code configured} as its certificate and
+     * {@code configuredPlain} for plain HTTP; a certificate given as flags replaces the file's, and
+     * either may allow plain HTTP.
+     */
+    public HttpService.Options options(String name, String host, int port, long maxRequestBytes, Optional<Tls> configured,
+                                       boolean configuredPlain) {
         if ((cert == null) != (key == null)) {
             throw new UserError("--tls-cert and --tls-key go together");
         }
-        HttpService.Options o = new HttpService.Options(name, host, port, maxRequestBytes, allowPlainHttp);
-        return cert == null ? o : o.withTls(new Tls(cert, key));
+        HttpService.Options o = new HttpService.Options(name, host, port, maxRequestBytes, allowPlainHttp || configuredPlain);
+        Optional<Tls> tls = cert != null ? Optional.of(new Tls(cert, key)) : configured;
+        return tls.map(o::withTls).orElse(o);
     }
 }

@@ -17,10 +17,16 @@ public final class HttpMixnodeApi implements MixnodeApi {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final URI base;
-    private final HttpClient client = HttpClients.newClient();
+    private final HttpClient client;
 
     public HttpMixnodeApi(URI base) {
+        this(base, HttpClients.newClient());
+    }
+
+    /** The API at {@code base}, called with {@code client} (its TLS trust). */
+    public HttpMixnodeApi(URI base, HttpClient client) {
         this.base = base;
+        this.client = client;
     }
 
     @Override

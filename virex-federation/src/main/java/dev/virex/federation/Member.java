@@ -48,11 +48,15 @@ public final class Member implements MemberEndpoints, AutoCloseable {
     private volatile ScheduledExecutorService ticker;
 
     public Member(MemberContext ctx) {
+        this(ctx, new Prober(ctx.self(), HttpClients.newClient(), ctx.clock(), ctx.random()));
+    }
+
+    /** A member probing nodes with {@code prober} (its HTTP client and the nodes' control scheme). */
+    public Member(MemberContext ctx, Prober prober) {
         this.ctx = ctx;
         this.outbox = new Outbox(ctx.peers(), ctx.clock(), ctx.timing().tick());
         this.ballots = new Ballots(ctx, outbox);
         this.intake = new JoinIntake(ctx, outbox, ballots);
-        Prober prober = new Prober(ctx.self(), HttpClients.newClient(), ctx.clock(), ctx.random());
         this.review = new JoinReview(ctx, ballots, prober);
         this.desk = new ProposalDesk(ctx, ballots, outbox);
         this.coordinator = new DecisionCoordinator(ctx, outbox);

@@ -14,18 +14,20 @@ import dev.virex.federation.config.MemberConfig;
 import dev.virex.federation.config.ReviewPolicy;
 import dev.virex.federation.config.Roster;
 import dev.virex.federation.ledger.LogView;
+import dev.virex.federation.review.Prober;
 import dev.virex.federation.store.SqliteMemberStore;
 import dev.virex.federation.wire.Peers;
-import dev.virex.http.HttpClients;
 import dev.virex.http.HttpService;
 import dev.virex.log.http.HttpLogClient;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -89,23 +91,37 @@ public final class MemberLauncher {
                 throw new ConfigException("witness policy " + loaded.witnessPolicy().get() + ": " + e.getMessage(), e);
             }
         }
-        HttpLogClient logClient = new HttpLogClient(URI.create(fed.log().url()));
+        HttpClient http = httpClient(loaded);
+        HttpLogClient logClient = new HttpLogClient(URI.create(fed.log().url()), http, Duration.ofSeconds(30));
         LogView view = new LogView(logClient, fed.log().key(), share.group().vkey(), witnesses);
-        Peers peers = new Peers(roster, c.name(), identity.noteSigner(), clock, HttpClients.newClient(), c.timing().rpcTimeout());
+        Peers peers = new Peers(roster, c.name(), identity.noteSigner(), clock, http, c.timing().rpcTimeout());
         MemberContext ctx = new MemberContext(c.name(), roster, policy, c.timing(), identity, share, clock, random,
                 SqliteMemberStore.open(loaded.data().resolve("member.db")), view, peers);
         HostAndPort hp = HostAndPort.parse(c.listen());
         MemberServer server;
         try {
-            server = MemberServer.start(new HttpService.Options("member " + c.name(), hp.host(), hp.port(), 1 << 20, c.allowPlainHttp()));
+            server = MemberServer.start(loaded.tls().serve(
+                    new HttpService.Options("member " + c.name(), hp.host(), hp.port(), 1 << 20, c.allowPlainHttp())));
         } catch (RuntimeException e) {
             ctx.store().close();
             throw new ConfigException(e.getMessage(), e);
         }
-        Member member = new Member(ctx);
+        Member member = new Member(ctx, new Prober(c.name(), http, c.tls().nodeControl(), clock, random));
         server.attach(member);
         member.start();
         return new Running(member, server);
+    }
+
+    /**
+     * The one HTTP client of a member (calls to the other members, the log and the nodes), verifying
+     * HTTPS servers with the trust anchors and pins of member.json's {@code tls}.
+     */
+    public static HttpClient httpClient(MemberConfig.Loaded loaded) throws ConfigException {
+        try {
+            return loaded.tls().newClient();
+        } catch (IOException e) {
+            throw new ConfigException("tls settings of " + loaded.config().name() + ": " + e.getMessage(), e);
+        }
     }
 
     /** A listen address {@code HOST:PORT} ({@code [v6]:PORT}). */

@@ -26,7 +26,7 @@ public final class HttpClients {
 
     /** A client that verifies HTTPS servers as {@code tls} says (trust anchors, optional key pin). */
     public static HttpClient newClient(ClientTls tls) throws IOException {
-        return builder().sslContext(tls.sslContext()).build();
+        return tls.isSystem() ? newClient() : builder().sslContext(tls.sslContext()).build();
     }
 
     private static HttpClient.Builder builder() {

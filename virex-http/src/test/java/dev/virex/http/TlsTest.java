@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,36 @@ class TlsTest {
             assertThat(get(HttpClients.newClient(new ClientTls(Optional.of(cert), Optional.empty())), s)).isEqualTo(200);
             assertThat(get(HttpClients.newClient(new ClientTls(Optional.of(cert), Optional.of(ClientTls.pinOf(leaf)))), s)).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aServerKeyAmongSeveralPinsIsAccepted() throws Exception {
+        String other = "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBA=";
+        try (HttpService s = HttpService.start(new TlsSettings(Optional.of(cert), Optional.of(key), Optional.empty(), Set.of())
+                .serve(HttpService.Options.loopback("tls-test")), routes -> routes.get("/hello", ctx -> ctx.result("hi")))) {
+            assertThat(s.baseUri().getScheme()).isEqualTo("https");
+            TlsSettings client = new TlsSettings(Optional.empty(), Optional.empty(), Optional.of(cert), Set.of(other, ClientTls.pinOf(leaf)));
+            assertThat(get(client.newClient(), s)).isEqualTo(200);
+            TlsSettings wrong = new TlsSettings(Optional.empty(), Optional.empty(), Optional.of(cert), Set.of(other));
+            assertThatThrownBy(() -> get(wrong.newClient(), s)).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void pinsAreCanonicalBase64OfThirtyTwoBytes() {
+        assertThat(ClientTls.requirePin(ClientTls.pinOf(leaf))).hasSize(44);
+        for (String bad : new String[] {"", "AAAA", "not base64 at all", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB=",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}) {
+            assertThatThrownBy(() -> new ClientTls(Optional.empty(), Set.of(bad))).hasMessageContaining("a key pin is");
+        }
+        assertThatThrownBy(() -> new TlsSettings(Optional.of(cert), Optional.empty(), Optional.empty(), Set.of()))
+                .hasMessageContaining("go together");
+        assertThat(ClientTls.system().isSystem()).isTrue();
+        assertThat(TlsSettings.NONE.serve(HttpService.Options.loopback("x")).tls()).isEmpty();
+        assertThat(new TlsSettings(Optional.of(Path.of("c.pem")), Optional.of(Path.of("k.pem")), Optional.of(Path.of("/etc/ca.pem")), Set.of())
+                .resolvedAgainst(Path.of("/srv/virex")))
+                .isEqualTo(new TlsSettings(Optional.of(Path.of("/srv/virex/c.pem")), Optional.of(Path.of("/srv/virex/k.pem")),
+                        Optional.of(Path.of("/etc/ca.pem")), Set.of()));
     }
 
     @Test

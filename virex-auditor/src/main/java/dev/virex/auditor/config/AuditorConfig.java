@@ -17,13 +17,24 @@ import java.util.Optional;
  */
 public record AuditorConfig(Optional<URI> logUrl, Optional<VerifierKey> logKey, Optional<VerifierKey> federation,
                             Optional<Path> noticeKey, Optional<Path> data, Optional<String> listen, Optional<Path> witnessPolicy,
-                            List<URI> peers, Duration poll, Optional<Duration> enforcement, Limits limits, Rules rules) {
+                            List<URI> peers, Duration poll, Optional<Duration> enforcement, Limits limits, Rules rules,
+                            Transport transport) {
     public static final int MAX_BYTES = 64 * 1024;
     public static final int MAX_PEERS = 32;
     public static final int MAX_PARAM_LIMITS = 64;
+    public static final int MAX_PINS = 64;
+
+    /** A configuration with the default transport (plain HTTP on loopback, the system's trust anchors). */
+    public AuditorConfig(Optional<URI> logUrl, Optional<VerifierKey> logKey, Optional<VerifierKey> federation,
+                         Optional<Path> noticeKey, Optional<Path> data, Optional<String> listen, Optional<Path> witnessPolicy,
+                         List<URI> peers, Duration poll, Optional<Duration> enforcement, Limits limits, Rules rules) {
+        this(logUrl, logKey, federation, noticeKey, data, listen, witnessPolicy, peers, poll, enforcement, limits, rules,
+                Transport.DEFAULTS);
+    }
 
     public AuditorConfig {
         peers = List.copyOf(peers);
+        java.util.Objects.requireNonNull(transport, "transport");
         if (logUrl.isPresent() != logKey.isPresent()) {
             throw new IllegalArgumentException("a log has both a URL and a key");
         }
@@ -36,11 +47,20 @@ public record AuditorConfig(Optional<URI> logUrl, Optional<VerifierKey> logKey, 
     public static AuditorConfig defaults() {
         return new AuditorConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), Duration.ofSeconds(10), Optional.of(Duration.ofMinutes(1)),
-                Limits.defaults(), Rules.defaults());
+                Limits.defaults(), Rules.defaults(), Transport.DEFAULTS);
     }
 
     public static AuditorConfig parse(byte[] text) throws AuditorConfigException {
         return new ConfigParser().parse(text);
+    }
+
+    /**
+     * This configuration with every relative path (notice key, data, witness policy, TLS files)
+     * resolved against {@code dir}, the folder of the configuration file.
+     */
+    public AuditorConfig resolvedAgainst(Path dir) {
+        return new AuditorConfig(logUrl, logKey, federation, noticeKey.map(dir::resolve), data.map(dir::resolve), listen,
+                witnessPolicy.map(dir::resolve), peers, poll, enforcement, limits, rules, transport.resolvedAgainst(dir));
     }
 
     /** The configuration as text, every setting spelled out; {@code parse(text())} equals this. */
@@ -69,6 +89,12 @@ public record AuditorConfig(Optional<URI> logUrl, Optional<VerifierKey> logKey, 
         sb.append("rule bandwidth ").append(rules.bandwidthMin()).append(' ').append(rules.bandwidthMax()).append('\n');
         rules.softwareMin().ifPresent(v -> sb.append("rule software-min ").append(v).append('\n'));
         sb.append("rule rejoin ").append(rules.rejoin() ? "on" : "off").append('\n');
+        transport.tls().certificate().ifPresent(p -> sb.append("tls-cert ").append(p).append('\n'));
+        transport.tls().key().ifPresent(p -> sb.append("tls-key ").append(p).append('\n'));
+        transport.tls().trustedCertificates().ifPresent(p -> sb.append("tls-ca ").append(p).append('\n'));
+        new java.util.TreeSet<>(transport.tls().pins()).forEach(p -> sb.append("tls-pin ").append(p).append('\n'));
+        sb.append("allow-plain-http ").append(transport.allowPlainHttp() ? "yes" : "no").append('\n');
+        sb.append("node-control ").append(transport.nodeControl()).append('\n');
         return sb.toString();
     }
 

@@ -3,6 +3,8 @@ package dev.virex.auditor.config;
 import dev.virex.core.note.NoteException;
 import dev.virex.core.note.SignatureType;
 import dev.virex.core.note.VerifierKey;
+import dev.virex.http.ClientTls;
+import dev.virex.http.TlsSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +51,13 @@ final class ConfigParser {
     private long bandwidthMax = defaults.bandwidthMax();
     private Optional<String> softwareMin = Optional.empty();
     private boolean rejoin = true;
+    private Optional<Path> tlsCert = Optional.empty();
+    private Optional<Path> tlsKey = Optional.empty();
+    private Optional<Path> tlsCa = Optional.empty();
+    private int tlsLine;
+    private final Set<String> pins = new HashSet<>();
+    private boolean allowPlainHttp;
+    private String nodeControl = "http";
 
     AuditorConfig parse(byte[] bytes) throws AuditorConfigException {
         if (bytes.length > AuditorConfig.MAX_BYTES) {
@@ -66,12 +75,17 @@ final class ConfigParser {
                 line(line.split("[ \t]+"));
             }
         }
+        if (tlsCert.isPresent() != tlsKey.isPresent()) {
+            lineNo = tlsLine;
+            throw error("tls-cert and tls-key go together: give both or neither");
+        }
         try {
             return new AuditorConfig(logUrl, logKey, federation, noticeKey, data, listen, witnessPolicy, peers, poll, enforcement,
                     new Limits(params, changeFactor, removals, removalEvidence, rejectedPercent, rejectionVolume),
-                    new Rules(operatorJoins, subnetJoins, regionJoins, approverBurst, bandwidthMin, bandwidthMax, softwareMin, rejoin));
+                    new Rules(operatorJoins, subnetJoins, regionJoins, approverBurst, bandwidthMin, bandwidthMax, softwareMin, rejoin),
+                    new Transport(new TlsSettings(tlsCert, tlsKey, tlsCa, pins), allowPlainHttp, nodeControl));
         } catch (IllegalArgumentException e) {
-            throw new AuditorConfigException(e.getMessage());
+            throw new AuditorConfigException("configuration: " + e.getMessage());
         }
     }
 
@@ -90,6 +104,18 @@ final class ConfigParser {
             case "peer" -> peer(arity(f, 2, true)[1]);
             case "poll" -> poll = duration(arity(f, 2, once(f[0]))[1]);
             case "enforcement" -> enforcement = arity(f, 2, once(f[0]))[1].equals("off") ? Optional.empty() : Optional.of(duration(f[1]));
+            case "tls-cert" -> {
+                tlsCert = Optional.of(path(arity(f, 2, once(f[0]))[1]));
+                tlsLine = lineNo;
+            }
+            case "tls-key" -> {
+                tlsKey = Optional.of(path(arity(f, 2, once(f[0]))[1]));
+                tlsLine = lineNo;
+            }
+            case "tls-ca" -> tlsCa = Optional.of(path(arity(f, 2, once(f[0]))[1]));
+            case "tls-pin" -> pin(arity(f, 2, true)[1]);
+            case "allow-plain-http" -> allowPlainHttp = choice(arity(f, 2, once(f[0]))[1], "yes", "no").equals("yes");
+            case "node-control" -> nodeControl = choice(arity(f, 2, once(f[0]))[1], "http", "https");
             case "limit" -> limit(f);
             case "rule" -> rule(f);
             default -> throw error("unknown setting '" + clip(f[0]) + "'");
@@ -179,6 +205,20 @@ final class ConfigParser {
             throw error("peer " + s + " listed twice");
         }
         peers.add(u);
+    }
+
+    private void pin(String s) throws AuditorConfigException {
+        if (pins.size() == AuditorConfig.MAX_PINS || !pins.add(s)) {
+            throw error("tls-pin: at most " + AuditorConfig.MAX_PINS + " pins, each once");
+        }
+        build(() -> ClientTls.requirePin(s));
+    }
+
+    private String choice(String s, String a, String b) throws AuditorConfigException {
+        if (!s.equals(a) && !s.equals(b)) {
+            throw error("'" + clip(s) + "': expected " + a + " or " + b);
+        }
+        return s;
     }
 
     private boolean once(String setting) throws AuditorConfigException {

@@ -10,14 +10,25 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A mixnode's control endpoint over HTTP, at the control address its join decision declares. */
+/**
+ * A mixnode's control endpoint over HTTP or HTTPS, at the control address its join decision
+ * declares.
+ */
 public final class HttpMixnodeReader implements MixnodeReader {
     private final URI base;
     private final HttpClient client;
     private final Duration timeout;
 
     public HttpMixnodeReader(NodeAddress control, HttpClient client, Duration timeout) {
-        this.base = URI.create("http://" + control + "/");
+        this("http", control, client, timeout);
+    }
+
+    /** A reader of {@code scheme://control/}, {@code scheme} being http or https. */
+    public HttpMixnodeReader(String scheme, NodeAddress control, HttpClient client, Duration timeout) {
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("the control endpoints' scheme is http or https, not " + scheme);
+        }
+        this.base = URI.create(scheme + "://" + control + "/");
         this.client = client;
         this.timeout = timeout;
     }

@@ -6,13 +6,13 @@ import dev.virex.auditor.config.AuditorConfig;
 import dev.virex.auditor.enforce.HttpMixnodeReader;
 import dev.virex.auditor.gossip.GossipPeer;
 import dev.virex.auditor.gossip.HttpGossipPeer;
+import dev.virex.cli.ClientTlsOptions;
 import dev.virex.cli.UserError;
 import dev.virex.cli.log.VerifierKeys;
 import dev.virex.core.note.NoteException;
 import dev.virex.core.note.VerifierKey;
 import dev.virex.core.policy.TlogPolicy;
 import dev.virex.core.witness.WitnessApi;
-import dev.virex.http.HttpClients;
 import dev.virex.log.http.HttpLogClient;
 import dev.virex.log.witness.HttpWitnessClient;
 import java.io.PrintWriter;
@@ -35,11 +35,14 @@ import picocli.CommandLine.Spec;
         name = "audit",
         mixinStandardHelpOptions = true,
         description = {
-            "Audit a federation's log once, from genesis: every checkpoint's signature and consistency,",
-            "every entry's group signature, decision and FROST attestation (M real members), the fold's",
-            "anomalies, the limits and onboarding rules of --policy (an auditor configuration file), and",
-            "the witness quorum of a tlog-policy. Prints a report; a progress bar goes to stderr.",
-            "Exit code 1 when a violation is found (warnings alone exit 0)."
+            "Audit a federation's log once, from genesis: every checkpoint's signature",
+            "and consistency, every entry's group signature, decision and FROST",
+            "attestation (M real members), the fold's anomalies, the limits and",
+            "onboarding rules of --policy (an auditor configuration file), and the",
+            "witness quorum of a tlog-policy. Prints a report; a progress bar goes to",
+            "stderr. Exit code 1 when a violation is found (warnings alone exit 0).",
+            "HTTPS servers are checked with --tls-ca and --tls-pin, else with the",
+            "--policy file's tls-ca and tls-pin."
         })
 public final class AuditCommand implements Callable<Integer> {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -68,6 +71,13 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--check-mixnodes", description = "Also read every admitted mixnode's enforcement report and metrics.")
     boolean checkMixnodes;
 
+    @Option(names = "--node-control", paramLabel = "SCHEME", description = {"http or https: how the mixnodes' control endpoints",
+        "are reached (default: the --policy file's node-control, else http)."})
+    String nodeControl;
+
+    @picocli.CommandLine.Mixin
+    ClientTlsOptions tls = new ClientTlsOptions();
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -78,7 +88,11 @@ public final class AuditCommand implements Callable<Integer> {
         VerifierKey logKey = logKey(config, witnesses);
         VerifierKeys.ed25519("--federation-vkey", federation);
         VerifierKey federationKey = parse(federation);
-        HttpClient client = HttpClients.newClient();
+        HttpClient client = ClientTlsOptions.client(tls.isEmpty() ? config.transport().tls().client() : tls.trust());
+        String scheme = nodeControl != null ? nodeControl : config.transport().nodeControl();
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new UserError("invalid --node-control '" + scheme + "': http or https");
+        }
         AuditReport report = new AuditReport();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), quiet);
         Auditor auditor = new Auditor(new Auditor.Setup(new HttpLogClient(log, client, TIMEOUT), logKey.name(), logKey.noteVerifier(),
@@ -98,7 +112,7 @@ public final class AuditCommand implements Callable<Integer> {
             auditor.poll(bar);
         }
         if (checkMixnodes) {
-            auditor.checkEnforcement(n -> new HttpMixnodeReader(n.info().control(), client, TIMEOUT), Clock.systemUTC().instant());
+            auditor.checkEnforcement(n -> new HttpMixnodeReader(scheme, n.info().control(), client, TIMEOUT), Clock.systemUTC().instant());
         }
         PrintWriter out = spec.commandLine().getOut();
         report.print(out, logKey.name());

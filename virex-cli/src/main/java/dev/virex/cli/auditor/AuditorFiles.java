@@ -13,9 +13,11 @@ import java.util.Optional;
 final class AuditorFiles {
     private AuditorFiles() {}
 
+    /** The configuration in {@code file}, its relative paths resolved against the file's folder. */
     static AuditorConfig config(Path file) {
         try {
-            return AuditorConfig.parse(Inputs.readFile(file, AuditorConfig.MAX_BYTES, "configuration file"));
+            return AuditorConfig.parse(Inputs.readFile(file, AuditorConfig.MAX_BYTES, "configuration file"))
+                    .resolvedAgainst(file.toAbsolutePath().getParent());
         } catch (AuditorConfigException e) {
             throw new UserError(file + ": " + e.getMessage());
         }

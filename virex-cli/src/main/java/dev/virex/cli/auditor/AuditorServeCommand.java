@@ -4,10 +4,10 @@ import dev.virex.auditor.AuditorService;
 import dev.virex.auditor.config.AuditorConfig;
 import dev.virex.cli.KeyFiles;
 import dev.virex.cli.NetArgs;
+import dev.virex.cli.ServerTls;
 import dev.virex.cli.UserError;
 import dev.virex.cli.log.HostPort;
 import dev.virex.core.note.SignerKey;
-import dev.virex.http.HttpService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,10 +26,12 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Audit a log continuously and serve the notices: GET /notices (newest first, paged),",
-            "/notices/<serial>, /notices.atom, /vkey, /state, and /gossip for other auditors. The",
-            "configuration file names the log, the federation key, the notice key, the data",
-            "directory, the listen address, peers, limits and rules (docs/spec/auditor.md)."
+            "Audit a log continuously and serve the notices: GET /notices (newest",
+            "first, paged), /notices/<serial>, /notices.atom, /vkey, /state, and",
+            "/gossip for other auditors. The configuration file names the log, the",
+            "federation key, the notice key, the data directory, the listen address,",
+            "TLS, peers, limits and rules (docs/spec/auditor.md); --tls-cert and",
+            "--tls-key given as flags replace the file's."
         })
 public final class AuditorServeCommand implements Callable<Integer> {
     @Spec
@@ -38,8 +40,8 @@ public final class AuditorServeCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The auditor's configuration file.")
     Path config;
 
-    @Option(names = "--allow-plain-http", description = "Allow plain HTTP on a non-loopback address (put a TLS proxy in front).")
-    boolean allowPlainHttp;
+    @picocli.CommandLine.Mixin
+    ServerTls tls = new ServerTls();
 
     @Option(names = "--for", paramLabel = "DURATION", converter = NetArgs.DurationConverter.class,
             description = "Stop after this long (default: run until interrupted).")
@@ -63,8 +65,8 @@ public final class AuditorServeCommand implements Callable<Integer> {
         SignerKey key = KeyFiles.read(c.noticeKey().get());
         HostPort hp = HostPort.parse(c.listen().get());
         try {
-            return AuditorService.start(c, key, AuditorFiles.policy(c.witnessPolicy()),
-                    new HttpService.Options("auditor", hp.host(), hp.port(), 1 << 20, allowPlainHttp), Clock.systemUTC());
+            return AuditorService.start(c, key, AuditorFiles.policy(c.witnessPolicy()), tls.options("auditor", hp.host(), hp.port(),
+                    1 << 20, c.transport().tls().server(), c.transport().allowPlainHttp()), Clock.systemUTC());
         } catch (IOException | RuntimeException e) {
             throw new UserError("cannot start the auditor: " + e.getMessage(), e);
         }

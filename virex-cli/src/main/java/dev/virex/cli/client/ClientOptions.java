@@ -1,5 +1,6 @@
 package dev.virex.cli.client;
 
+import dev.virex.cli.ClientTlsOptions;
 import dev.virex.cli.UserError;
 import dev.virex.client.HttpMixnodeApi;
 import dev.virex.client.MixnodeClient;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the client commands, and the connection they open. */
 final class ClientOptions {
-    @Option(names = "--mixnode", required = true, paramLabel = "URL", description = "The mixnode's HTTP address, e.g. http://127.0.0.1:7401.")
+    @Option(names = "--mixnode", required = true, paramLabel = "URL", description = "The mixnode's HTTP(S) address, e.g. https://127.0.0.1:7401.")
     URI mixnode;
 
     @Option(names = "--from", paramLabel = "ADDRESS", description = "Local address to send from (the client identity the mixnode sees).")
@@ -34,6 +35,9 @@ final class ClientOptions {
     @Option(names = "--attempts", paramLabel = "N", defaultValue = "8", description = "Attempts per message (default ${DEFAULT-VALUE}).")
     int attempts;
 
+    @picocli.CommandLine.Mixin
+    ClientTlsOptions tls = new ClientTlsOptions();
+
     /** An open client: API, TCP connection and solver, closed together. */
     record Session(MixnodeClient client, TcpIngress tcp, PowSolver solver, PowInfo info) implements AutoCloseable {
         @Override
@@ -44,7 +48,7 @@ final class ClientOptions {
     }
 
     Session open(MixnodeClient.Listener listener) {
-        HttpMixnodeApi api = new HttpMixnodeApi(mixnode);
+        HttpMixnodeApi api = new HttpMixnodeApi(mixnode, tls.client());
         PowInfo info;
         try {
             info = api.powInfo();

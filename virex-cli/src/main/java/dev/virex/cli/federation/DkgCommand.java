@@ -54,7 +54,7 @@ public final class DkgCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DkgNode node;
         try {
-            node = new DkgNode(new Roster(files.federation()), files.identity(), new SecureRandom(), Duration.ofMillis(250));
+            node = new DkgNode(new Roster(files.federation()), files.identity(), new SecureRandom(), Duration.ofMillis(250), files.http());
         } catch (FrostException e) {
             throw new UserError("cannot start the DKG: " + e.getMessage(), e);
         }
@@ -66,8 +66,8 @@ public final class DkgCommand implements Callable<Integer> {
         }
         HttpService http;
         try {
-            http = HttpService.start(new HttpService.Options("dkg " + files.name(), hp.host(), hp.port(), 1 << 16,
-                    files.loaded().config().allowPlainHttp()), node::routes);
+            http = HttpService.start(files.loaded().tls().serve(new HttpService.Options("dkg " + files.name(), hp.host(), hp.port(),
+                    1 << 16, files.loaded().config().allowPlainHttp())), node::routes);
         } catch (RuntimeException e) {
             throw new UserError(e.getMessage(), e);
         }

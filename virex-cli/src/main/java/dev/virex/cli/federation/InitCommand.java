@@ -3,13 +3,16 @@ package dev.virex.cli.federation;
 import dev.virex.cli.KeyFiles;
 import dev.virex.cli.UserError;
 import dev.virex.core.Bytes;
+import dev.virex.core.decision.NetworkParams;
 import dev.virex.core.note.KeyNames;
 import dev.virex.core.note.SignerKey;
 import dev.virex.federation.config.ConfigFiles;
 import dev.virex.federation.config.FederationConfig;
 import dev.virex.federation.config.MemberConfig;
+import dev.virex.federation.config.MemberTls;
 import dev.virex.federation.config.ReviewPolicy;
 import dev.virex.federation.config.Timing;
+import dev.virex.node.agent.NodeSoftware;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -49,14 +52,25 @@ public final class InitCommand implements Callable<Integer> {
             description = "The log listens on P, member i on P + i, all on 127.0.0.1 (default ${DEFAULT-VALUE}).")
     int basePort;
 
-    @Option(names = "--log-url", paramLabel = "URL", description = "The log's URL (default http://127.0.0.1:<base port>).")
+    @Option(names = "--log-url", paramLabel = "URL", description = "The log's URL (default http(s)://127.0.0.1:<base port>).")
     String logUrl;
 
     @Option(names = "--log-vkey", paramLabel = "VKEY", description = "The log's vkey, if the log exists already.")
     String logVkey;
 
-    @Option(names = "--demo", description = "Short probation, small join effort, short epochs: for a demo on one machine.")
+    @Option(names = "--demo", description = {"Short probation, small join effort, short epochs, this build's",
+        "software version approved: for a demo on one machine."})
     boolean demo;
+
+    @Option(names = "--witness-policy", paramLabel = "FILE", description = {"A C2SP tlog-policy every member requires of the",
+        "log's checkpoints (written into each member.json; the file may come later)."})
+    Path witnessPolicy;
+
+    @Option(names = "--https", description = {"HTTPS everywhere: https:// URLs for the members and the log, and in",
+        "each member.json a 'tls' block naming tls-cert.pem and tls-key.pem in the",
+        "member's folder and the CA file DIR/ca.pem (make them before serving);",
+        "nodes' control endpoints are probed over HTTPS."})
+    boolean https;
 
     @Override
     public Integer call() throws IOException {
@@ -89,21 +103,23 @@ public final class InitCommand implements Callable<Integer> {
             Files.createDirectories(mdir);
             SignerKey id = SignerKey.generate(member, random);
             KeyFiles.writeNew(mdir.resolve("identity.key"), id);
-            infos.add(new FederationConfig.MemberInfo(member, "http://127.0.0.1:" + (basePort + i), id.verifierKey().encode()));
+            infos.add(new FederationConfig.MemberInfo(member, scheme() + "://127.0.0.1:" + (basePort + i), id.verifierKey().encode()));
             ReviewPolicy policy = demo ? ReviewPolicy.defaults().withProbation(new ReviewPolicy.Probation(2, 2, 2, 2000))
                     .withLimits(0, 0, 0, 0).withMonitoring(new ReviewPolicy.Monitoring(true, 10, 60)) : ReviewPolicy.defaults();
             ConfigFiles.write(mdir.resolve("policy.json"), policy);
             ConfigFiles.write(mdir.resolve("member.json"), new MemberConfig(member, "../federation.json", "identity.key", "key-share.txt",
-                    "policy.json", "data", "127.0.0.1:" + (basePort + i), null, Timing.defaults(), false));
+                    "policy.json", "data", "127.0.0.1:" + (basePort + i), witnessPolicy == null ? null
+                    : mdir.toAbsolutePath().relativize(witnessPolicy.toAbsolutePath()).toString(), Timing.defaults(), false,
+                    https ? new MemberTls("tls-cert.pem", "tls-key.pem", "../ca.pem", List.of(), "https") : MemberTls.NONE));
         }
         byte[] session = new byte[32];
         random.nextBytes(session);
-        Map<String, String> genesis = demo ? Map.of("join.effort", "4096", "epoch.length-seconds", "300", "join.expiry-seconds", "600")
-                : Map.of();
+        Map<String, String> genesis = demo ? Map.of("join.effort", "4096", "epoch.length-seconds", "300", "join.expiry-seconds", "600",
+                NetworkParams.SOFTWARE_APPROVED, demoSoftware()) : Map.of();
         FederationConfig config;
         try {
             config = new FederationConfig(name, threshold, infos, Bytes.wrap(session).toBase64(),
-                    new FederationConfig.LogInfo(logUrl == null ? "http://127.0.0.1:" + basePort : logUrl, logKeyText), genesis);
+                    new FederationConfig.LogInfo(logUrl == null ? scheme() + "://127.0.0.1:" + basePort : logUrl, logKeyText), genesis);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -112,7 +128,21 @@ public final class InitCommand implements Callable<Integer> {
         for (FederationConfig.MemberInfo m : infos) {
             out.println("  " + m.name() + "  " + m.url() + "  " + dir.resolve(m.name().substring(0, m.name().indexOf('.'))).resolve("member.json"));
         }
+        if (https) {
+            out.println("HTTPS: put the CA certificate in " + dir.resolve("ca.pem") + " and each member's certificate and key in"
+                    + " its folder as tls-cert.pem and tls-key.pem (PEM; the key PKCS#8)");
+        }
         out.println("next: 'virex federation dkg --config <member.json>' on every member at the same time");
         return 0;
+    }
+
+    /** The default approved versions, and this build's (a development build's nodes report a -SNAPSHOT version). */
+    private static String demoSoftware() {
+        String defaults = NetworkParams.DEFAULTS.get(NetworkParams.SOFTWARE_APPROVED);
+        return defaults.equals(NodeSoftware.VERSION) ? defaults : defaults + "," + NodeSoftware.VERSION;
+    }
+
+    private String scheme() {
+        return https ? "https" : "http";
     }
 }

@@ -42,7 +42,16 @@ record MemberFiles(MemberConfig.Loaded loaded, FederationConfig federation) {
     }
 
     AdminClient admin() {
-        return new AdminClient(url(), identity(), Clock.systemUTC(), Duration.ofSeconds(30));
+        return new AdminClient(url(), identity(), Clock.systemUTC(), Duration.ofSeconds(30), http());
+    }
+
+    /** The member's HTTP client, verifying HTTPS servers with member.json's TLS trust. */
+    java.net.http.HttpClient http() {
+        try {
+            return MemberLauncher.httpClient(loaded);
+        } catch (ConfigException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     /** A failure of a call to the member as a one-line error. */

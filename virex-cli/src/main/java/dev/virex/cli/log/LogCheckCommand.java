@@ -1,5 +1,6 @@
 package dev.virex.cli.log;
 
+import dev.virex.cli.ClientTlsOptions;
 import dev.virex.cli.Inputs;
 import dev.virex.cli.UserError;
 import dev.virex.core.checkpoint.SignedCheckpoint;
@@ -51,6 +52,9 @@ public final class LogCheckCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "Write the verified checkpoint here (for a later --since).")
     Path save;
 
+    @picocli.CommandLine.Mixin
+    ClientTlsOptions tls = new ClientTlsOptions();
+
     @Override
     public Integer call() {
         NoteVerifier key = VerifierKeys.ed25519("--vkey", vkey);
@@ -58,7 +62,7 @@ public final class LogCheckCommand implements Callable<Integer> {
         Optional<byte[]> earlier = Optional.ofNullable(since).map(p -> Inputs.readFile(p, SignedCheckpoint.MAX_BYTES, "checkpoint file"));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HttpLogClient log = new HttpLogClient(uri(url));
+        HttpLogClient log = new HttpLogClient(uri(url), tls.client(), java.time.Duration.ofSeconds(30));
         LogCheck.Result r;
         try {
             r = LogCheck.run(log, o, key, earlier, new Progress(err));

@@ -1,7 +1,9 @@
 package dev.virex.cli.log;
 
 import dev.virex.cli.KeyFiles;
+import dev.virex.cli.ClientTlsOptions;
 import dev.virex.cli.UserError;
+import dev.virex.cli.config.ConfigFlags;
 import dev.virex.core.note.NoteVerifier;
 import dev.virex.core.note.SignerKey;
 import dev.virex.core.note.Verifiers;
@@ -23,30 +25,40 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Run a transparency log: accept entries signed by a federation key on POST /add and serve",
-            "the checkpoint, tiles and entry bundles (C2SP tlog-tiles) and proofs. The checkpoint origin",
-            "is the log key's name. The data directory can also be served by any static web server.",
-            "Stops cleanly on SIGTERM or Ctrl-C; restarts recover from a crash at any moment."
+            "Run a transparency log: accept entries signed by a federation key on",
+            "POST /add and serve the checkpoint, tiles and entry bundles (C2SP",
+            "tlog-tiles) and proofs. The checkpoint origin is the log key's name. The",
+            "data directory can also be served by any static web server. Stops",
+            "cleanly on SIGTERM or Ctrl-C; restarts recover from a crash at any moment.",
+            "Every flag can come from a --config file instead (virex-log-config/v1:",
+            "'KEY VALUE' lines named like the flags; docs/spec/deployment.md); flags",
+            "given as well win."
         })
 public final class LogServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory (created if missing).")
+    @Option(names = "--config", paramLabel = "FILE", description = "A configuration file holding these flags (virex-log-config/v1).")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (created if missing). Required.")
     Path data;
 
-    @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", description = "Address to listen on, e.g. 127.0.0.1:8080 or [::1]:8080.")
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Address to listen on, e.g. 127.0.0.1:8080 or [::1]:8080. Required.")
     String listen;
 
-    @Option(names = "--key", required = true, paramLabel = "KEYFILE", description = "The log's private key file (see 'virex keygen').")
+    @Option(names = "--key", paramLabel = "KEYFILE", description = "The log's private key file (see 'virex keygen'). Required.")
     Path key;
 
-    @Option(names = "--federation-vkey", required = true, paramLabel = "VKEY",
-            description = "A federation verifier key whose signature admits an entry (repeatable).")
+    @Option(names = "--federation-vkey", paramLabel = "VKEY",
+            description = "A federation verifier key whose signature admits an entry (repeatable). Required.")
     List<String> federation;
 
     @picocli.CommandLine.Mixin
     dev.virex.cli.ServerTls tls = new dev.virex.cli.ServerTls();
+
+    @picocli.CommandLine.Mixin
+    ClientTlsOptions witnessTls = new ClientTlsOptions();
 
     @Option(names = "--witness-policy", paramLabel = "FILE", description = {
         "A C2SP tlog-policy file: checkpoints are published only once cosigned by its quorum of",
@@ -64,14 +76,18 @@ public final class LogServeCommand implements Callable<Integer> {
 
     /** Opens the log and starts serving it. */
     public Running start() {
+        if (config != null) {
+            ConfigFlags.apply(spec, config, "log");
+        }
+        ConfigFlags.require(spec, "data", "listen", "key", "federation-vkey");
         SignerKey signer = KeyFiles.read(key);
         List<NoteVerifier> keys = federation.stream().map(v -> VerifierKeys.ed25519("--federation-vkey", v)).toList();
         HostPort hp = HostPort.parse(listen);
-        LogConfig config = LogConfig.defaults(data, signer.noteSigner(), signer.verifierKey().noteVerifier(), Verifiers.of(keys))
-                .withCosign(WitnessPolicies.cosignStep(witnessPolicy, signer.verifierKey()));
+        LogConfig logConfig = LogConfig.defaults(data, signer.noteSigner(), signer.verifierKey().noteVerifier(), Verifiers.of(keys))
+                .withCosign(WitnessPolicies.cosignStep(witnessPolicy, signer.verifierKey(), witnessTls));
         TiledLog log;
         try {
-            log = TiledLog.open(config);
+            log = TiledLog.open(logConfig);
         } catch (IOException e) {
             throw new UserError("cannot open the log in " + data + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.virex.cli.log;
 
+import dev.virex.cli.ClientTlsOptions;
 import dev.virex.cli.Inputs;
 import dev.virex.cli.UserError;
 import dev.virex.core.note.VerifierKey;
@@ -28,8 +29,11 @@ final class WitnessPolicies {
         }
     }
 
-    /** The cosign step for the log with key {@code logKey}: none without a file or with 'quorum none'. */
-    static CosignStep cosignStep(Path file, VerifierKey logKey) {
+    /**
+     * The cosign step for the log with key {@code logKey}: none without a file or with 'quorum none';
+     * else the policy's witnesses, called over HTTP(S) verified as {@code tls} says.
+     */
+    static CosignStep cosignStep(Path file, VerifierKey logKey, ClientTlsOptions tls) {
         if (file == null) {
             return CosignStep.NONE;
         }
@@ -42,7 +46,7 @@ final class WitnessPolicies {
             return CosignStep.NONE;
         }
         try {
-            return WitnessCollector.overHttp(policy, TIMEOUT, GRACE);
+            return WitnessCollector.overHttp(policy, tls.client(), TIMEOUT, GRACE);
         } catch (IllegalArgumentException e) {
             throw new UserError(file + ": " + e.getMessage() + " (give witnesses URLs: 'witness NAME VKEY URL')");
         }

@@ -1,5 +1,6 @@
 package dev.virex.cli.mixnode;
 
+import dev.virex.cli.ClientTlsOptions;
 import dev.virex.cli.NetArgs;
 import dev.virex.cli.UserError;
 import dev.virex.client.HttpMixnodeApi;
@@ -37,6 +38,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--params", paramLabel = "FILE", description = "Parameters file to check the report against.")
     Path params;
 
+    @picocli.CommandLine.Mixin
+    ClientTlsOptions tls = new ClientTlsOptions();
+
     @Override
     public Integer call() {
         VerifierKey key;
@@ -47,7 +51,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         byte[] note;
         try {
-            note = new HttpMixnodeApi(url).report(interval);
+            note = new HttpMixnodeApi(url, tls.client()).report(interval);
         } catch (IOException e) {
             throw new UserError("cannot fetch the report from " + url + ": " + NetArgs.why(e), e);
         }

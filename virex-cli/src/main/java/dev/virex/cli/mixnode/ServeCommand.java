@@ -4,6 +4,7 @@ import dev.virex.cli.Inputs;
 import dev.virex.cli.KeyFiles;
 import dev.virex.cli.NetArgs;
 import dev.virex.cli.UserError;
+import dev.virex.cli.config.ConfigFlags;
 import dev.virex.core.ingress.RejectReason;
 import dev.virex.core.note.SignerKey;
 import dev.virex.core.pow.AbuseParams;
@@ -32,14 +33,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run a mixnode ingress: a packet port for fixed-size frames with PoW, and",
             "HTTP with PoW info (/v1/pow), signed reports (/v1/reports/...) and /metrics.",
-            "Parameters come from a file, seeds from a local beacon key (until the log)."})
+            "Parameters come from a file, seeds from a local beacon key (until the log).",
+            "Every flag can come from a --config file (virex-mixnode-config/v1,",
+            "docs/spec/deployment.md); flags given as well win."})
 public final class ServeCommand implements Callable<Integer> {
     static final int MAX_PARAMS_BYTES = ParamsTimeline.MAX_TEXT_BYTES;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--key", required = true, paramLabel = "FILE", description = "The mixnode's private key file (its identity).")
+    @Option(names = "--config", paramLabel = "FILE", description = "A configuration file holding these flags (virex-mixnode-config/v1).")
+    Path config;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "The mixnode's private key file (its identity). Required.")
     Path key;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:7400", converter = NetArgs.HostPortConverter.class,
@@ -90,6 +96,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (config != null) {
+            ConfigFlags.apply(spec, config, "mixnode");
+        }
+        ConfigFlags.require(spec, "key");
         SignerKey nodeKey = KeyFiles.read(key);
         SignerKey beacon = beaconKey == null ? nodeKey : KeyFiles.read(beaconKey);
         Clock clock = Clock.systemUTC();

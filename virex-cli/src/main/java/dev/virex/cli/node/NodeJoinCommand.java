@@ -1,5 +1,6 @@
 package dev.virex.cli.node;
 
+import dev.virex.cli.ClientTlsOptions;
 import dev.virex.cli.KeyFiles;
 import dev.virex.cli.NetArgs;
 import dev.virex.cli.UserError;
@@ -19,6 +20,7 @@ import dev.virex.federation.api.FederationException;
 import dev.virex.federation.api.HttpFederationClient;
 import dev.virex.federation.api.JoinStatus;
 import dev.virex.federation.config.ConfigFiles;
+import dev.virex.node.agent.NodeSoftware;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -68,8 +70,8 @@ public final class NodeJoinCommand implements Callable<Integer> {
     @Option(names = "--bandwidth-mbps", required = true, paramLabel = "B", description = "Declared bandwidth, Mbit/s.")
     long bandwidth;
 
-    @Option(names = "--software", required = true, paramLabel = "V", description = "The VIREX software version the node runs.")
-    String software;
+    @Option(names = "--software", paramLabel = "V", description = "The VIREX software version the node runs (default: this build's, ${DEFAULT-VALUE}).")
+    String software = NodeSoftware.VERSION;
 
     @Option(names = "--receipt", paramLabel = "FILE", description = "Where to write the receipt (default join-<id prefix>.receipt.json).")
     Path receipt;
@@ -85,13 +87,16 @@ public final class NodeJoinCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for the PoW stamp (default: all processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @picocli.CommandLine.Mixin
+    ClientTlsOptions tls = new ClientTlsOptions();
+
     @Override
     public Integer call() throws Exception {
         SignerKey node = KeyFiles.read(key);
         SignerKey operator = KeyFiles.read(operatorKey);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HttpFederationClient api = new HttpFederationClient(federation);
+        HttpFederationClient api = new HttpFederationClient(federation, tls.client(), Duration.ofSeconds(30));
         Directory dir = directory(api, err);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long effort;

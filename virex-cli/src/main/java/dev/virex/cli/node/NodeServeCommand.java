@@ -44,7 +44,7 @@ public final class NodeServeCommand implements Callable<Integer> {
         NodeConfig c = read(config);
         NodeAgent agent;
         try {
-            agent = NodeAgent.start(c, AgentOptions.defaults());
+            agent = NodeAgent.start(c, AgentOptions.forConfig(c));
         } catch (IOException e) {
             throw new UserError("cannot start the node: " + e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {

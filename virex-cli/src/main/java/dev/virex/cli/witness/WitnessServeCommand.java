@@ -2,13 +2,14 @@ package dev.virex.cli.witness;
 
 import dev.virex.cli.KeyFiles;
 import dev.virex.cli.NetArgs;
+import dev.virex.cli.ServerTls;
 import dev.virex.cli.UserError;
+import dev.virex.cli.config.ConfigFlags;
 import dev.virex.cli.log.HostPort;
 import dev.virex.core.note.NoteException;
 import dev.virex.core.note.SignatureType;
 import dev.virex.core.note.SignerKey;
 import dev.virex.core.note.VerifierKey;
-import dev.virex.http.HttpService;
 import dev.virex.witness.CheckpointWitness;
 import dev.virex.witness.WitnessServer;
 import dev.virex.witness.WitnessStore;
@@ -32,29 +33,35 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Serve POST /add-checkpoint and GET /<origin hash>/checkpoint (C2SP tlog-witness) for the",
-            "logs given by --log-vkey; a log's origin is its key's name. Prints the witness's",
-            "cosigner vkey (type 0x04), the line a log's or reader's tlog-policy lists. State:",
-            "DIR/witness.db (SQLite), checked and updated atomically; restarts keep it."
+            "Serve POST /add-checkpoint and GET /<origin hash>/checkpoint (C2SP",
+            "tlog-witness) for the logs given by --log-vkey; a log's origin is its key's",
+            "name. Prints the witness's cosigner vkey (type 0x04), the line a log's or",
+            "reader's tlog-policy lists. State: DIR/witness.db (SQLite), checked and",
+            "updated atomically; restarts keep it. Every flag can come from a --config",
+            "file (virex-witness-config/v1, docs/spec/deployment.md); flags given as",
+            "well win."
         })
 public final class WitnessServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data directory (created if missing).")
+    @Option(names = "--config", paramLabel = "FILE", description = "A configuration file holding these flags (virex-witness-config/v1).")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (created if missing). Required.")
     Path data;
 
-    @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", description = "Address to listen on, e.g. 127.0.0.1:8090.")
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Address to listen on, e.g. 127.0.0.1:8090. Required.")
     String listen;
 
-    @Option(names = "--key", required = true, paramLabel = "KEYFILE", description = "The witness's private key file (see 'virex keygen').")
+    @Option(names = "--key", paramLabel = "KEYFILE", description = "The witness's private key file (see 'virex keygen'). Required.")
     Path key;
 
-    @Option(names = "--log-vkey", required = true, paramLabel = "VKEY", description = "A log's verifier key (repeatable).")
+    @Option(names = "--log-vkey", paramLabel = "VKEY", description = "A log's verifier key (repeatable). Required.")
     List<String> logVkeys;
 
-    @Option(names = "--allow-plain-http", description = "Allow plain HTTP on a non-loopback address (put a TLS proxy in front).")
-    boolean allowPlainHttp;
+    @picocli.CommandLine.Mixin
+    ServerTls tls = new ServerTls();
 
     @Option(names = "--for", paramLabel = "DURATION", converter = NetArgs.DurationConverter.class,
             description = "Stop after this long (default: run until interrupted).")
@@ -70,6 +77,10 @@ public final class WitnessServeCommand implements Callable<Integer> {
     }
 
     public Running start() {
+        if (config != null) {
+            ConfigFlags.apply(spec, config, "witness");
+        }
+        ConfigFlags.require(spec, "data", "listen", "key", "log-vkey");
         SignerKey signer = KeyFiles.read(key);
         List<VerifierKey> logs = new ArrayList<>();
         for (String v : logVkeys) {
@@ -86,7 +97,7 @@ public final class WitnessServeCommand implements Callable<Integer> {
         try {
             CheckpointWitness witness = new CheckpointWitness(logs, signer, store, Clock.systemUTC());
             WitnessServer server = WitnessServer.start(witness, logs.stream().map(VerifierKey::name).toList(),
-                    new HttpService.Options("witness", hp.host(), hp.port(), 1 << 17, allowPlainHttp));
+                    tls.options("witness", hp.host(), hp.port(), 1 << 17));
             return new Running(store, server, witness);
         } catch (RuntimeException e) {
             try {

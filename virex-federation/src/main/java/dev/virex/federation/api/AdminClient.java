@@ -23,10 +23,16 @@ public final class AdminClient {
     private final URI base;
     private final SignerKey identity;
     private final Clock clock;
-    private final HttpClient client = HttpClients.newClient();
+    private final HttpClient client;
     private final Duration timeout;
 
     public AdminClient(URI base, SignerKey identity, Clock clock, Duration timeout) {
+        this(base, identity, clock, timeout, HttpClients.newClient());
+    }
+
+    /** An admin client calling the member with {@code client} (its TLS trust). */
+    public AdminClient(URI base, SignerKey identity, Clock clock, Duration timeout, HttpClient client) {
+        this.client = client;
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
         this.identity = identity;

@@ -1,5 +1,6 @@
 package dev.virex.federation.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.virex.http.Json;
 import java.io.IOException;
@@ -38,7 +39,9 @@ public final class ConfigFiles {
         } catch (IOException e) {
             Throwable c = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             String msg = c.getMessage() == null ? c.toString() : c.getMessage().lines().findFirst().orElse("");
-            throw new ConfigException(what + " is not a valid " + type.getSimpleName() + ": " + msg, e);
+            String line = e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0
+                    ? " (line " + j.getLocation().getLineNr() + ")" : "";
+            throw new ConfigException(what + " is not a valid " + type.getSimpleName() + line + ": " + msg, e);
         }
     }
 

@@ -6,10 +6,18 @@ import java.nio.file.Path;
 /**
  * One member's configuration file (JSON). File paths are relative to the directory of the
  * configuration file. {@code witnessPolicy} (a C2SP tlog-policy file) is optional: without it the
- * member acts on log checkpoints without witness cosignatures ({@code quorum none}).
+ * member acts on log checkpoints without witness cosignatures ({@code quorum none}). {@code tls}
+ * is optional: without it the member serves plain HTTP (loopback only, unless
+ * {@code allowPlainHttp}) and trusts the system's certificate authorities.
  */
 public record MemberConfig(String name, String federation, String identityKey, String keyShare, String policy, String data,
-                           String listen, String witnessPolicy, Timing timing, boolean allowPlainHttp) {
+                           String listen, String witnessPolicy, Timing timing, boolean allowPlainHttp, MemberTls tls) {
+    /** A configuration without TLS settings. */
+    public MemberConfig(String name, String federation, String identityKey, String keyShare, String policy, String data,
+                        String listen, String witnessPolicy, Timing timing, boolean allowPlainHttp) {
+        this(name, federation, identityKey, keyShare, policy, data, listen, witnessPolicy, timing, allowPlainHttp, null);
+    }
+
     public MemberConfig {
         if (name == null || !KeyNames.isValid(name)) {
             throw new IllegalArgumentException("name must be the member's key name");
@@ -21,6 +29,7 @@ public record MemberConfig(String name, String federation, String identityKey, S
             }
         }
         timing = timing == null ? Timing.defaults() : timing;
+        tls = tls == null ? MemberTls.NONE : tls;
     }
 
     /** The configuration with its paths resolved against the directory of {@code file}. */
@@ -43,6 +52,11 @@ public record MemberConfig(String name, String federation, String identityKey, S
 
         public Path data() {
             return dir.resolve(config.data());
+        }
+
+        /** The TLS settings, paths resolved. */
+        public dev.virex.http.TlsSettings tls() {
+            return config.tls().settings(dir);
         }
 
         public java.util.Optional<Path> witnessPolicy() {

@@ -48,11 +48,17 @@ public final class DkgNode {
     private volatile DkgStatus status = new DkgStatus(DkgStatus.ROUND1, null, List.of(), null);
 
     public DkgNode(Roster roster, SignerKey identity, SecureRandom random, Duration poll) throws FrostException {
+        this(roster, identity, random, poll, HttpClients.newClient());
+    }
+
+    /** A DKG node fetching the other members' round notes with {@code client} (its TLS trust). */
+    public DkgNode(Roster roster, SignerKey identity, SecureRandom random, Duration poll, java.net.http.HttpClient client)
+            throws FrostException {
         this.config = roster.dkgConfig();
         this.roster = roster;
         this.self = identity.name();
         this.participant = DkgParticipant.start(config, identity.noteSigner(), random);
-        this.peers = new DkgPeers(roster, HttpClients.newClient(), Duration.ofSeconds(5));
+        this.peers = new DkgPeers(roster, client, Duration.ofSeconds(5));
         this.poll = poll;
         this.round1 = participant.round1();
     }

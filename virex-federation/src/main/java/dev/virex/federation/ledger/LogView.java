@@ -85,7 +85,7 @@ public final class LogView {
             }
         } catch (IOException | LogException | LogVerificationException | SplitViewException | FoldException e) {
             problem = e.getClass().getSimpleName() + ": " + e.getMessage();
-            throw new LogViewException("log: " + e.getMessage(), e);
+            throw new LogViewException("log: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
     }
 

@@ -20,18 +20,29 @@ import java.util.Set;
 
 /**
  * Probes a node (docs/spec/probe.md): POSTs a fresh random challenge to
- * {@code http://<control address>/probe} and checks the answer, a note signed by the node key
- * (reachability and key possession), and that the software it reports is approved.
+ * {@code http://<control address>/probe} (or {@code https://} when the member's nodes serve their
+ * control endpoints over TLS) and checks the answer, a note signed by the node key (reachability
+ * and key possession), and that the software it reports is approved.
  */
 public final class Prober {
     private final String member;
     private final HttpClient client;
+    private final String scheme;
     private final Clock clock;
     private final SecureRandom random;
 
     public Prober(String member, HttpClient client, Clock clock, SecureRandom random) {
+        this(member, client, "http", clock, random);
+    }
+
+    /** A prober reaching control endpoints with {@code scheme}, {@code http} or {@code https}. */
+    public Prober(String member, HttpClient client, String scheme, Clock clock, SecureRandom random) {
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("the control endpoints' scheme is http or https, not " + scheme);
+        }
         this.member = member;
         this.client = client;
+        this.scheme = scheme;
         this.clock = clock;
         this.random = random;
     }
@@ -42,7 +53,7 @@ public final class Prober {
         Bytes challenge = Bytes.wrap(c);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Probe probe = new Probe(member, node.id(), challenge, now);
-        URI uri = URI.create("http://" + node.control() + "/probe");
+        URI uri = URI.create(scheme + "://" + node.control() + "/probe");
         HttpRequest r = HttpClients.request(uri, timeout).header("Content-Type", "text/plain; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(probe.text())).build();
         try {

@@ -60,8 +60,12 @@ public final class WitnessCollector implements CosignStep {
 
     /** A collector for every witness of {@code policy} that has a URL, over HTTP. */
     public static WitnessCollector overHttp(TlogPolicy policy, Duration timeout, Duration grace) {
+        return overHttp(policy, dev.virex.http.HttpClients.newClient(), timeout, grace);
+    }
+
+    /** A collector for every witness of {@code policy} that has a URL, with {@code client} (its TLS trust). */
+    public static WitnessCollector overHttp(TlogPolicy policy, java.net.http.HttpClient client, Duration timeout, Duration grace) {
         Map<String, WitnessApi> apis = new LinkedHashMap<>();
-        var client = dev.virex.http.HttpClients.newClient();
         for (TlogPolicy.Witness w : policy.witnesses().values()) {
             w.url().ifPresent(u -> apis.put(w.name(), new HttpWitnessClient(java.net.URI.create(u), client, timeout)));
         }

@@ -58,7 +58,7 @@ final class WitnessLink {
         } catch (WitnessException e) {
             return new Answer(name(), Optional.empty(), e.kind() + " (" + e.getMessage() + ")");
         } catch (IOException | RuntimeException e) {
-            return new Answer(name(), Optional.empty(), String.valueOf(e.getMessage()));
+            return new Answer(name(), Optional.empty(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 

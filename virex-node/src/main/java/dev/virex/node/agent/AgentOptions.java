@@ -2,6 +2,7 @@ package dev.virex.node.agent;
 
 import dev.virex.http.HttpClients;
 import dev.virex.node.MixnodeOptions;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -31,6 +32,14 @@ public record AgentOptions(Clock clock, SecureRandom random, HttpClient http, bo
                 Duration.ofSeconds(10), Duration.ofSeconds(2),
                 MixnodeOptions.loopback().withSizes(1 << 20, 1 << 21).withQueue(4096, 2)
                         .withScheduling(Duration.ofMinutes(1), Duration.ofMinutes(1), true));
+    }
+
+    /**
+     * Production defaults with the HTTP client {@code config}'s TLS settings call for (its CA file
+     * and pins, for the log and the bootstrap members): what {@code virex node serve} runs with.
+     */
+    public static AgentOptions forConfig(NodeConfig config) throws IOException {
+        return defaults().withHttp(config.tls().newClient());
     }
 
     public AgentOptions withClock(Clock c, SecureRandom r) {

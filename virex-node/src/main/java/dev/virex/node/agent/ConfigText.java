@@ -5,6 +5,8 @@ import dev.virex.core.decision.NodeRole;
 import dev.virex.core.note.NoteException;
 import dev.virex.core.note.SignatureType;
 import dev.virex.core.note.VerifierKey;
+import dev.virex.http.ClientTls;
+import dev.virex.http.TlsSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +25,9 @@ import java.util.regex.Pattern;
 /** The strict parser of {@link NodeConfig} files. */
 final class ConfigText {
     private static final Set<String> KEYS = Set.of("key", "role", "federation", "policy", "state", "control", "listen",
-            "bootstrap", "poll-interval", "monitor-interval", "monitor-peers", "allow-plain-http");
+            "bootstrap", "poll-interval", "monitor-interval", "monitor-peers", "allow-plain-http", "tls-cert", "tls-key", "tls-ca",
+            "tls-pin");
+    static final int MAX_PINS = 64;
     private static final Pattern DURATION = Pattern.compile("(0|[1-9][0-9]{0,8})(ms|s|m|h|d)");
     private static final Pattern PRINTABLE = Pattern.compile("[!-~]{1,1024}");
 
@@ -34,6 +39,7 @@ final class ConfigText {
         }
         Map<String, String> one = new HashMap<>();
         List<URI> bootstrap = new ArrayList<>();
+        Set<String> pins = new HashSet<>();
         boolean versioned = false;
         String[] lines = text.split("\n", -1);
         if (lines.length > NodeConfig.MAX_LINES) {
@@ -66,6 +72,15 @@ final class ConfigText {
                     throw new ConfigFormatException(where + "more than " + NodeConfig.MAX_BOOTSTRAP + " bootstrap members");
                 }
                 bootstrap.add(url(v, where));
+            } else if (k.equals("tls-pin")) {
+                if (pins.size() == MAX_PINS || !pins.add(v)) {
+                    throw new ConfigFormatException(where + "tls-pin: at most " + MAX_PINS + " pins, each once");
+                }
+                try {
+                    ClientTls.requirePin(v);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigFormatException(where + e.getMessage());
+                }
             } else if (one.put(k, v) != null) {
                 throw new ConfigFormatException(where + k + " appears twice");
             }
@@ -81,7 +96,9 @@ final class ConfigText {
                     listen, bootstrap, duration(one.getOrDefault("poll-interval", "500ms")),
                     duration(one.getOrDefault("monitor-interval", "30s")),
                     number(one.getOrDefault("monitor-peers", "" + NodeConfig.DEFAULT_MONITOR_PEERS)),
-                    yesNo(one.getOrDefault("allow-plain-http", "no")));
+                    yesNo(one.getOrDefault("allow-plain-http", "no")),
+                    new TlsSettings(optionalPath(base, one.get("tls-cert")), optionalPath(base, one.get("tls-key")),
+                            optionalPath(base, one.get("tls-ca")), pins));
         } catch (DecisionFormatException e) {
             throw new ConfigFormatException(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -103,6 +120,10 @@ final class ConfigText {
         } catch (InvalidPathException e) {
             throw new ConfigFormatException("invalid path '" + Endpoint.abbreviate(v) + "'");
         }
+    }
+
+    private static Optional<Path> optionalPath(Path base, String v) throws ConfigFormatException {
+        return v == null ? Optional.empty() : Optional.of(path(base, v));
     }
 
     private static VerifierKey vkey(String v) throws ConfigFormatException {

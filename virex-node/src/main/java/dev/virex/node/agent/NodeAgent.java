@@ -98,8 +98,8 @@ public final class NodeAgent implements AutoCloseable {
     }
 
     private NodeService startService() {
-        HttpService.Options http = new HttpService.Options("node", config.control().host(), config.control().port(), 1 << 16,
-                config.allowPlainHttp());
+        HttpService.Options http = config.tls().serve(new HttpService.Options("node", config.control().host(), config.control().port(),
+                1 << 16, config.allowPlainHttp()));
         ControlRoutes routes = new ControlRoutes(this::health, follower::table, monitor, metrics::scrape);
         if (config.role() != NodeRole.MIXNODE) {
             return NodeService.control(key, options.clock(), http, routes);

@@ -2,11 +2,14 @@ package dev.virex.node.agent;
 
 import dev.virex.core.decision.NodeRole;
 import dev.virex.core.note.VerifierKey;
+import dev.virex.http.TlsSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * A node agent's configuration file (docs/spec/nodes.md, "Configuration"):
@@ -25,15 +28,20 @@ import java.util.Optional;
  * monitor-interval 30s              # peer reachability rounds (1s to 1d)
  * monitor-peers 16                  # peers checked per round (1 to 1024)
  * allow-plain-http no               # yes: allow the control endpoint on a public address without TLS
+ * tls-cert control.crt.pem          # the control endpoint serves HTTPS with this certificate chain (PEM)
+ * tls-key control.key.pem           # and this PKCS#8 PEM key (both or neither)
+ * tls-ca ca.pem                     # CA certificates trusted for the log and bootstrap members (default: the system's)
+ * tls-pin &lt;base64 sha256&gt;           # 0 to 64 server key pins; when given, servers must present one
  * </pre>
  *
  * One {@code key value} per line, values without spaces; blank lines and lines starting with
- * {@code #} are ignored; each key once (bootstrap up to 16 times); unknown keys are refused. Paths
- * are relative to the file's directory. Limits: {@link #MAX_BYTES} bytes, {@link #MAX_LINES} lines.
+ * {@code #} are ignored; each key once (bootstrap up to 16 times, tls-pin up to 64); unknown keys
+ * are refused. Paths are relative to the file's directory. Limits: {@link #MAX_BYTES} bytes,
+ * {@link #MAX_LINES} lines.
  */
 public record NodeConfig(Path key, NodeRole role, VerifierKey federation, Path policy, Path state, Endpoint control,
                          Optional<Endpoint> listen, List<URI> bootstrap, Duration pollInterval, Duration monitorInterval,
-                         int monitorPeers, boolean allowPlainHttp) {
+                         int monitorPeers, boolean allowPlainHttp, TlsSettings tls) {
     public static final String VERSION = "virex-node-config/v1";
     public static final int MAX_BYTES = 16 * 1024;
     public static final int MAX_LINES = 256;
@@ -44,8 +52,17 @@ public record NodeConfig(Path key, NodeRole role, VerifierKey federation, Path p
     public static final Duration DEFAULT_MONITOR = Duration.ofSeconds(30);
     public static final int DEFAULT_MONITOR_PEERS = 16;
 
+    /** A configuration without TLS settings. */
+    public NodeConfig(Path key, NodeRole role, VerifierKey federation, Path policy, Path state, Endpoint control,
+                      Optional<Endpoint> listen, List<URI> bootstrap, Duration pollInterval, Duration monitorInterval,
+                      int monitorPeers, boolean allowPlainHttp) {
+        this(key, role, federation, policy, state, control, listen, bootstrap, pollInterval, monitorInterval, monitorPeers,
+                allowPlainHttp, TlsSettings.NONE);
+    }
+
     public NodeConfig {
         bootstrap = List.copyOf(bootstrap);
+        Objects.requireNonNull(tls, "tls");
         if ((role == NodeRole.MIXNODE) != listen.isPresent()) {
             throw new IllegalArgumentException("a mixnode needs 'listen' (its packet port); other roles have none");
         }
@@ -78,6 +95,10 @@ public record NodeConfig(Path key, NodeRole role, VerifierKey federation, Path p
         line(sb, "poll-interval", ConfigText.format(pollInterval)).line(sb, "monitor-interval", ConfigText.format(monitorInterval))
                 .line(sb, "monitor-peers", monitorPeers)
                 .line(sb, "allow-plain-http", allowPlainHttp ? "yes" : "no");
+        tls.certificate().ifPresent(p -> line(sb, "tls-cert", p));
+        tls.key().ifPresent(p -> line(sb, "tls-key", p));
+        tls.trustedCertificates().ifPresent(p -> line(sb, "tls-ca", p));
+        new TreeSet<>(tls.pins()).forEach(p -> line(sb, "tls-pin", p));
         return sb.toString();
     }
 

@@ -8,7 +8,10 @@ import dev.virex.testkit.TestKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.virex.http.TlsSettings;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NodeConfigTest {
@@ -46,6 +49,21 @@ class NodeConfigTest {
         assertThat(c.allowPlainHttp()).isTrue();
         assertThat(NodeConfig.parse(c.text(), BASE)).isEqualTo(c);
         assertThat(c.text()).contains("listen [::1]:7400\n", "poll-interval 250ms\n", "monitor-interval 2m\n");
+    }
+
+    @Test
+    void tlsSettingsResolveAgainstTheFile() throws Exception {
+        String pin = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+        NodeConfig c = NodeConfig.parse(MINIMAL + "tls-cert tls/cert.pem\ntls-key tls/key.pem\ntls-ca /etc/ca.pem\ntls-pin " + pin + "\n", BASE);
+        assertThat(c.tls()).isEqualTo(new TlsSettings(Optional.of(Path.of("/etc/virex/tls/cert.pem")),
+                Optional.of(Path.of("/etc/virex/tls/key.pem")), Optional.of(Path.of("/etc/ca.pem")), Set.of(pin)));
+        assertThat(c.tls().server()).isPresent();
+        assertThat(NodeConfig.parse(c.text(), Path.of("/elsewhere"))).isEqualTo(c);
+        assertThat(NodeConfig.parse(MINIMAL, BASE).tls()).isEqualTo(TlsSettings.NONE);
+        assertThatThrownBy(() -> NodeConfig.parse(MINIMAL + "tls-cert c.pem\n", BASE)).hasMessageContaining("go together");
+        assertThatThrownBy(() -> NodeConfig.parse(MINIMAL + "tls-pin " + pin + "\ntls-pin " + pin + "\n", BASE))
+                .hasMessageContaining("line 9: tls-pin");
+        assertThatThrownBy(() -> NodeConfig.parse(MINIMAL + "tls-pin abc\n", BASE)).hasMessageContaining("line 8: a key pin is");
     }
 
     @Test
