@@ -90,16 +90,14 @@ public final class InitCommand implements Callable<Integer> {
             SignerKey id = SignerKey.generate(member, random);
             KeyFiles.writeNew(mdir.resolve("identity.key"), id);
             infos.add(new FederationConfig.MemberInfo(member, "http://127.0.0.1:" + (basePort + i), id.verifierKey().encode()));
-            ReviewPolicy policy = demo ? ReviewPolicy.defaults().withProbation(new ReviewPolicy.Probation(2, 2, 2, 2000))
-                    .withLimits(0, 0, 0, 0).withMonitoring(new ReviewPolicy.Monitoring(true, 10, 60)) : ReviewPolicy.defaults();
+            ReviewPolicy policy = demo ? DemoSettings.policy() : ReviewPolicy.defaults();
             ConfigFiles.write(mdir.resolve("policy.json"), policy);
             ConfigFiles.write(mdir.resolve("member.json"), new MemberConfig(member, "../federation.json", "identity.key", "key-share.txt",
                     "policy.json", "data", "127.0.0.1:" + (basePort + i), null, Timing.defaults(), false));
         }
         byte[] session = new byte[32];
         random.nextBytes(session);
-        Map<String, String> genesis = demo ? Map.of("join.effort", "4096", "epoch.length-seconds", "300", "join.expiry-seconds", "600")
-                : Map.of();
+        Map<String, String> genesis = demo ? DemoSettings.genesis() : Map.of();
         FederationConfig config;
         try {
             config = new FederationConfig(name, threshold, infos, Bytes.wrap(session).toBase64(),
