@@ -60,9 +60,9 @@ final class Attacker {
             while (sending || tally.sent() < sent.get()) {
                 ReplyFrame r = conn.receive();
                 if (r.accepted()) {
-                    tally.accepted();
+                    tally.recordAccepted();
                 } else {
-                    tally.refused(r.reason().orElseThrow());
+                    tally.recordRefused(r.reason().orElseThrow());
                     longestWaitMs.accumulateAndGet(r.retryAfter().toMillis(), Math::max);
                 }
             }

@@ -93,15 +93,15 @@ final class Clients implements AutoCloseable {
             }
         } catch (IOException e) {
             links.remove(target.id());
-            total.failed();
+            total.recordFailed();
         }
     }
 
     private static void record(MixnodeClient.Result r, Tally t) {
         if (r.accepted()) {
-            t.accepted();
+            t.recordAccepted();
         } else {
-            t.refused(r.lastReason().orElseThrow());
+            t.recordRefused(r.lastReason().orElseThrow());
         }
     }
 

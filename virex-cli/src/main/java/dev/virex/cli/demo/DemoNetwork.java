@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * that fails to close does not keep the others open.
  */
 final class DemoNetwork implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(DemoNetwork.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DemoNetwork.class);
 
     final Path dir;
     final List<SignerKey> operators = new ArrayList<>();
@@ -67,7 +67,7 @@ final class DemoNetwork implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.warn("stopping the demo's {} failed: {}", what, e.toString());
+            LOG.warn("stopping the demo's {} failed: {}", what, e.toString());
         }
     }
 }

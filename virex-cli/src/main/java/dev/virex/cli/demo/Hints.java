@@ -8,17 +8,18 @@ final class Hints {
     private Hints() {}
 
     static void print(DemoNetwork net, Narrator n) {
-        String log = net.log.url().toString();
+        String log = net.log.url() + "/";
+        String logKey = "'" + net.log.key().encode() + "'";
         n.text("Try, while it runs (from the repository root):");
-        n.text("  bin/virex log check --url " + log + "/ --vkey '" + net.log.key().encode() + "'");
-        n.text("  bin/virex audit --log " + log + "/ --federation-vkey '" + net.federation.group().encode() + "' --log-vkey '"
-                + net.log.key().encode() + "' --witness-policy " + net.policyFile + " --check-mixnodes");
-        n.text("  bin/virex federation status --config " + net.federation.members().get(0).config());
+        n.command("bin/virex", "log", "check", "--url", log, "--vkey", logKey);
+        n.command("bin/virex", "audit", "--log", log, "--federation-vkey", "'" + net.federation.group().encode() + "'", "--log-vkey",
+                logKey, "--witness-policy", net.policyFile.toString(), "--check-mixnodes");
+        n.command("bin/virex", "federation", "status", "--config", net.federation.members().get(0).config().toString());
         List<AdmittedNode> mix = Clients.mixnodesOf(net.watch);
         if (!mix.isEmpty()) {
-            n.text("  bin/virex client send --mixnode " + DifficultyStep.control(mix.get(0)) + " 'hello'");
+            n.command("bin/virex", "client", "send", "--mixnode", DifficultyStep.control(mix.get(0)).toString(), "'hello'");
         }
-        n.text("  curl " + net.auditor.url().resolve("/notices"));
-        n.text("  open " + NetworkFile.dashboard(net));
+        n.command("curl", net.auditor.url().resolve("/notices").toString());
+        n.text("Dashboard: " + NetworkFile.dashboard(net));
     }
 }

@@ -86,6 +86,11 @@ final class Narrator {
     /** Word-wraps {@code s} at {@link #WIDTH}: the first line after {@code first}, the rest after {@code rest}. */
     private void wrap(String first, String rest, String s) {
         for (String para : s.split("\n", -1)) {
+            if (first.length() + para.length() <= WIDTH) {
+                out.println(first + para);
+                first = rest;
+                continue;
+            }
             String prefix = first;
             StringBuilder line = new StringBuilder(prefix);
             for (String word : para.split(" ")) {
@@ -102,5 +107,24 @@ final class Narrator {
             out.println(line);
             first = rest;
         }
+    }
+
+    /**
+     * A shell command, broken with {@code \} continuations so that it stays within
+     * {@link #WIDTH} and can still be pasted as is.
+     */
+    void command(String... words) {
+        StringBuilder line = new StringBuilder("  ");
+        for (String w : words) {
+            if (line.length() > 2 && line.length() + 1 + w.length() + 2 > WIDTH) {
+                out.println(line.append(" \\"));
+                line = new StringBuilder("      ");
+            } else if (line.length() > 2) {
+                line.append(' ');
+            }
+            line.append(w);
+        }
+        out.println(line);
+        out.flush();
     }
 }

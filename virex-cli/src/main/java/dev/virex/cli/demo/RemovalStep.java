@@ -62,8 +62,9 @@ final class RemovalStep {
         long last = dropped.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         long first = dropped.values().stream().mapToLong(Long::longValue).min().orElseThrow();
         n.say("proposal to logged decision: " + Describe.millis((s.seenNanos() - proposed) / 1e9) + "; the " + others.size()
-                + " other nodes dropped it from their tables between " + Describe.millis(Math.max(0, first - s.seenNanos()) / 1e9)
-                + " and " + Describe.millis(Math.max(0, last - s.seenNanos()) / 1e9) + " after this demo saw the entry");
+                + " other nodes dropped it from their routing tables " + Describe.millis((first - proposed) / 1e9) + " to "
+                + Describe.millis((last - proposed) / 1e9) + " after the proposal; propagation from the log to the last table: "
+                + Describe.millis(Math.max(0, last - s.seenNanos()) / 1e9) + " (nodes poll the log every 500 ms)");
         for (NodeFleet.Node o : others) {
             JsonNode routing = net.web.json(o.control().resolve("/v1/routing"));
             for (JsonNode p : routing.path("peers")) {

@@ -13,18 +13,18 @@ final class Tally {
     private long failed;
     private final EnumMap<RejectReason, Long> refused = new EnumMap<>(RejectReason.class);
 
-    synchronized void accepted() {
+    synchronized void recordAccepted() {
         sent++;
         accepted++;
     }
 
-    synchronized void refused(RejectReason r) {
+    synchronized void recordRefused(RejectReason r) {
         sent++;
         refused.merge(r, 1L, Long::sum);
     }
 
     /** A send that got no answer (the connection closed, e.g. the mixnode left). */
-    synchronized void failed() {
+    synchronized void recordFailed() {
         failed++;
     }
 
