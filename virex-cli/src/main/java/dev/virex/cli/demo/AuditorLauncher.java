@@ -20,9 +20,9 @@ import java.util.Optional;
 /**
  * Starts the demo's auditor as {@code virex auditor serve --config} starts one, from a
  * configuration file written into the demo directory: the log, the federation's genesis key, the
- * witness policy, its notice key, a one-second poll and enforcement rounds every 15 s (the
- * mixnodes report every ten seconds in the demo, so each has a report by the first round), and
- * limits on what the federation may decide.
+ * witness policy, its notice key, a one-second poll and enforcement rounds every 10 s (the
+ * mixnodes report every 5 s in the demo, so each has a report by the first round), and limits on
+ * what the federation may decide.
  */
 final class AuditorLauncher {
     static final String NAME = "auditor.demo.example";
@@ -50,7 +50,7 @@ final class AuditorLauncher {
                 + "listen 127.0.0.1:0\n"
                 + "witness-policy " + policy + "\n"
                 + "poll 1s\n"
-                + "enforcement 15s\n"
+                + "enforcement 10s\n"
                 + "limit param abuse.effort-floor 8 65536\n"
                 + "limit removal-evidence\n"
                 + "# every demo node shares 127.0.0.1, so a per-subnet join rule would only flag the demo itself\n"

@@ -29,6 +29,10 @@ final class DemoNetwork implements AutoCloseable {
     NodeFleet nodes;
     Joiner joiner;
     Clients clients;
+    /** The mixnode the scenario flooded and when the flood began, once it has. */
+    Flooded flooded;
+
+    record Flooded(String mixnode, java.time.Instant start) {}
 
     DemoNetwork(Path dir) {
         this.dir = dir;

@@ -43,11 +43,13 @@ final class DifficultyStep {
                 "Abuse Prevention 3 step 5, \"Federation members can update difficulty or thresholds via M-of-N decisions logged "
                         + "publicly\"; 6, \"Parameters logged for public verifiability\"; the sequence diagram's steps 4 to 6.");
         Instant activation = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(LEAD_SECONDS);
-        n.say("member-2's operator proposes " + KEY + " " + old + " -> " + raised + " from " + activation + " (as 'virex federation "
+        int proposer = 1 % net.federation.members().size();
+        n.say(Describe.shortName(net.federation.members().get(proposer).name()) + "'s operator proposes " + KEY + " " + old + " -> "
+                + raised + " from " + activation + " (as 'virex federation "
                 + "propose params --activation' does); the members vote by their policy.");
         long from = net.watch.size();
         try {
-            net.federation.admin(1 % net.federation.members().size()).propose(new AdminMessages.Propose("params", null, null, null,
+            net.federation.admin(proposer).propose(new AdminMessages.Propose("params", null, null, null,
                     activation.toString(), Map.of(KEY, Long.toString(raised))));
         } catch (FederationException e) {
             throw new DemoFailure("the member refused the parameter proposal (" + e.status() + "): " + e.getMessage(), e);

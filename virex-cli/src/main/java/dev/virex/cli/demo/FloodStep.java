@@ -37,6 +37,7 @@ final class FloodStep {
                 + " as fast as it can and ignores every refusal; the " + options.clients() + " honest clients send to " + name
                 + " every " + HONEST_INTERVAL.toMillis() + " ms each and obey every refusal.");
         Tally honest = net.clients.focus(target, HONEST_INTERVAL);
+        net.flooded = new DemoNetwork.Flooded(target.id(), java.time.Instant.now());
         Attacker attacker = Attacker.connect(new InetSocketAddress(target.info().address().ip(), target.info().address().port()), info);
         Tally bad;
         try {

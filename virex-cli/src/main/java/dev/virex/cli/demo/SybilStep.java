@@ -34,8 +34,7 @@ final class SybilStep {
         String op = Describe.shortName(operator.name());
         long running = net.watch.directory().nodes().values().stream().filter(a -> a.info().operator().equals(operator.verifierKey())).count();
         n.step("A Sybil burst: " + op + ", already running " + running + " nodes, asks to add " + BURST + " more at once",
-                "Join Flow 7, \"Prevent Sybil attacks by requiring federation approval for every node\"; 6, \"Auditors monitor for "
-                        + "suspicious or malicious onboarding patterns\".");
+                "Join Flow 7, \"Prevent Sybil attacks by requiring federation approval for every node\".");
         n.say("The federation's parameters allow one operator " + Federation.OPERATOR_CAP + " nodes (operator.max-nodes, decided at "
                 + "genesis). " + op + " signs " + BURST + " join requests for new mixnodes, each with its own key and a valid PoW "
                 + "stamp, and sends them to different members at the same moment.");
@@ -70,7 +69,7 @@ final class SybilStep {
         }
         long after = net.watch.directory().nodes().values().stream().filter(a -> a.info().operator().equals(operator.verifierKey())).count();
         DemoFailure.check(after == running, op + " runs " + after + " nodes after the burst, not " + running);
-        n.done(BURST + " of " + BURST + " rejected, each by " + net.federation.threshold() + " members' signatures with the reason "
+        n.done(BURST + " of " + BURST + " rejected, each signed by at least " + net.federation.threshold() + " members, with the reason "
                 + "\"operator-cap\" read from the logged decision; " + op + " still runs " + after + " nodes");
     }
 

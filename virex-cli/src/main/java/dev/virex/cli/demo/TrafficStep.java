@@ -15,8 +15,8 @@ final class TrafficStep {
 
     static void run(DemoNetwork net, DemoOptions options, Narrator n) throws Exception {
         n.step(options.clients() + " clients send messages with proof-of-work to the mixnodes",
-                "Abuse Prevention 3 steps 1 to 3, \"the client [solves] a Proof-of-Work challenge\", \"Mixnodes verify the PoW "
-                        + "solution before accepting the message\".");
+                "Abuse Prevention 3 steps 2 and 3, \"The network requires the client to solve a Proof-of-Work challenge\", "
+                        + "\"Mixnodes verify the PoW solution before accepting the message\".");
         long floor = floor(net);
         n.say("Each client has its own address (127.0.1.1 and up), reads a mixnode's PoW parameters (GET /v1/pow: effort floor "
                 + floor + ", seeds derived from the log's epoch beacon), seals each message to that mixnode, solves the PoW and "

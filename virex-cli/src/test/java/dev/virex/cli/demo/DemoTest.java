@@ -47,7 +47,8 @@ class DemoTest {
         assertThat(matches(out, "#\\d+ params-changed: abuse.effort-floor 64 ")).hasSize(1);
         assertThat(phrases(out, "all 5 mixnodes enforce 64", "refused by mix-1: its reply frame says effort-too-low, floor 64",
                 "with the digest of the same directory this demo folded", "honest clients: ", "OK: no violation",
-                "mix-6 itself reports \"removed\"", "left every routing table")).isEmpty();
+                "mix-6 itself reports \"removed\"", "left every routing table", "mix-1's signed enforcement report of the flood",
+                "effort floor 64 as decided")).isEmpty();
         assertThat(matches(out, "attacker: \\d+ sent, \\d+ accepted")).hasSize(1);
 
         JsonNode net = Json.MAPPER.readTree(Files.readAllBytes(dir.resolve("network.json")));
