@@ -53,7 +53,8 @@ final class Admission {
         n.say("Each node starts \"pending\": it follows the log and answers probes. Its operator signs a join request declaring "
                 + "role, region, bandwidth, operator key and software " + NodeSoftware.VERSION + ", with a PoW stamp at the join "
                 + "effort, and submits it to a member. Every member checks it, probes the node twice 2 s apart (probation), and votes; "
-                + options.threshold() + " yes votes are signed together and logged.");
+                + "once " + options.threshold() + " vote yes, the yes-voters sign the decision together (one FROST signature) and it is "
+                + "logged.");
         long from = net.watch.size();
         List<String> ids = new ArrayList<>();
         List<URI> at = new ArrayList<>();
