@@ -75,6 +75,26 @@ class DemoTest {
         net.at("/witnesses").forEach(w -> urls.add(w.path("url").asText()));
         net.at("/mixnodes").forEach(m -> urls.add("http://" + m.path("address").asText()));
         assertThat(urls).as("nothing listens once the demo is over").noneMatch(DemoTest::listening);
+        assertThat(leftoverThreads()).as("no thread of the demo or its roles survives it").isEmpty();
+    }
+
+    /**
+     * Threads still alive after a short grace: non-daemon threads other than the test's own, and
+     * threads of VIREX roles ("virex-...") but the process-wide fsync pool of the log's storage.
+     */
+    static List<String> leftoverThreads() throws InterruptedException {
+        List<String> left = List.of();
+        for (int i = 0; i < 50; i++) {
+            left = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                    .filter(t -> !t.isDaemon() && !t.getName().equals("main") && !t.getName().startsWith("junit-")
+                            || t.getName().startsWith("virex-") && !t.getName().equals("virex-fsync"))
+                    .map(Thread::getName).sorted().toList();
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return left;
     }
 
     @Test
