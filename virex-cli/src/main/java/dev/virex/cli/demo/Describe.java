@@ -63,6 +63,11 @@ final class Describe {
         return keyNames.stream().map(Describe::shortName).collect(Collectors.joining(", "));
     }
 
+    /** "1 member", "5 members". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String millis(double seconds) {
         return seconds < 1 ? Math.round(seconds * 1000) + " ms" : String.format(java.util.Locale.ROOT, "%.2f s", seconds);
     }

@@ -34,8 +34,8 @@ final class FloodStep {
                 + "backoff from %s doubling up to %s.", p.ratePerMinute(), p.burst(), Describe.millis(p.backoffBase().toMillis() / 1e3),
                 Describe.millis(p.backoffCap().toMillis() / 1e3)));
         n.say("For " + FLOOD.toSeconds() + " s the attacker (127.0.2.1) sends frames with valid PoW at effort " + info.effortFloor()
-                + " as fast as it can and ignores every refusal; the " + options.clients() + " honest clients send to " + name
-                + " every " + HONEST_INTERVAL.toMillis() + " ms each and obey every refusal.");
+                + " as fast as it can and ignores every refusal; meanwhile " + Describe.count(options.clients(), "honest client")
+                + " send to " + name + " every " + HONEST_INTERVAL.toMillis() + " ms each, obeying every refusal.");
         Tally honest = net.clients.focus(target, HONEST_INTERVAL);
         net.flooded = new DemoNetwork.Flooded(target.id(), java.time.Instant.now());
         Attacker attacker = Attacker.connect(new InetSocketAddress(target.info().address().ip(), target.info().address().port()), info);

@@ -41,7 +41,8 @@ final class Startup {
         URI logUrl = URI.create("http://127.0.0.1:" + ports.free());
         net.policyFile = net.dir.resolve("witness-policy.txt");
 
-        n.step("A federation of " + options.members() + " members makes its group key together (distributed key generation over HTTP)",
+        n.step("A federation of " + Describe.count(options.members(), "member") + " makes its group key together (distributed key "
+                + "generation over HTTP)",
                 "Join Flow 6, \"Federation uses M-of-N threshold signatures to approve join requests\".");
         net.federation = Federation.configure(net.dir.resolve("federation"), options.members(), options.threshold(), logUrl,
                 logKey.verifierKey(), NodeSoftware.VERSION, net.policyFile, ports, random);

@@ -69,7 +69,8 @@ final class SybilStep {
         }
         long after = net.watch.directory().nodes().values().stream().filter(a -> a.info().operator().equals(operator.verifierKey())).count();
         DemoFailure.check(after == running, op + " runs " + after + " nodes after the burst, not " + running);
-        n.done(BURST + " of " + BURST + " rejected, each signed by at least " + net.federation.threshold() + " members, with the reason "
+        n.done(BURST + " of " + BURST + " rejected, each signed by at least " + Describe.count(net.federation.threshold(), "member")
+                + ", with the reason "
                 + "\"operator-cap\" read from the logged decision; " + op + " still runs " + after + " nodes");
     }
 

@@ -14,7 +14,7 @@ final class TrafficStep {
     private TrafficStep() {}
 
     static void run(DemoNetwork net, DemoOptions options, Narrator n) throws Exception {
-        n.step(options.clients() + " clients send messages with proof-of-work to the mixnodes",
+        n.step(Describe.count(options.clients(), "client") + " send messages with proof-of-work to the mixnodes",
                 "Abuse Prevention 3 steps 2 and 3, \"The network requires the client to solve a Proof-of-Work challenge\", "
                         + "\"Mixnodes verify the PoW solution before accepting the message\".");
         long floor = floor(net);
