@@ -32,6 +32,7 @@ import java.util.function.Supplier;
  */
 final class Clients implements AutoCloseable {
     static final Duration MEAN_GAP = Duration.ofSeconds(1);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Clients.class);
 
     /** Where to send while focused, how often, and the count of that window. */
     record Focus(AdmittedNode mixnode, Duration interval, Tally tally) {}
@@ -91,9 +92,12 @@ final class Clients implements AutoCloseable {
             if (f != null && f.mixnode().id().equals(target.id())) {
                 record(r, f.tally());
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             links.remove(target.id());
             total.recordFailed();
+            if (e instanceof RuntimeException && !stopping) {
+                LOG.warn("client {}: sending to {} failed: {}", n, target.id(), e.toString());
+            }
         }
     }
 

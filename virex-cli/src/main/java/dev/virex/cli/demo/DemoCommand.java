@@ -92,17 +92,17 @@ public final class DemoCommand implements Callable<Integer> {
             stopper.await(o.runFor());
             n.text("Stopping the network.");
             return 0;
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (UserError | ParameterException e) {
+            throw e;
+        } catch (Exception e) {
             if (stopper.interrupted()) {
                 return 130;
-            }
-            if (!(e instanceof DemoFailure)) {
-                throw e;
             }
             out.flush();
             PrintWriter err = spec.commandLine().getErr();
             logs.recentProblems().forEach(l -> err.println("virex: log: " + l));
-            throw new UserError("demo failed at step " + n.currentStep() + " (" + n.currentTitle() + "): " + e.getMessage()
+            String why = e instanceof DemoFailure ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            throw new UserError("demo failed at step " + n.currentStep() + " (" + n.currentTitle() + "): " + why
                     + " (role logs: " + logs.file() + ")", e);
         } finally {
             stopper.uninstall();
