@@ -131,6 +131,28 @@ class AuditorTest {
     }
 
     @Test
+    void aSnapshotThatLandedLateIsAWarningWhenTrueForItsEntriesAndAViolationWhenNot() throws Exception {
+        try (AuditFixture a = new AuditFixture(dir, "auditor.audit.test")) {
+            a.genesis().add(F.entry(TestFederation.join(at(1), "mix1.test", "op1.test", "192.0.2.1", 4000), 1, 2, 3));
+            a.poll();
+            Bytes atTwo = Bytes.fromHex(a.state.snapshot().checkpoints().get(0).directory());
+            // Members race: a join gets in at index 2 while the snapshot of the first two entries is being signed.
+            a.add(F.entry(TestFederation.join(at(2), "mix2.test", "op2.test", "198.51.100.1", 4000), 2, 4, 5));
+            a.add(F.entry(TestFederation.snapshot(at(3), 2, atTwo, 1), 1, 2, 3));
+            a.add(F.entry(TestFederation.snapshot(at(4), 3, atTwo, 1), 1, 2, 4));
+            a.add(F.entry(TestFederation.snapshot(at(5), 2, TestFederation.sha256("not the directory"), 1), 1, 2, 3));
+            a.poll();
+            Finding late = noticed(a, "snapshot-late");
+            assertThat(late.isViolation()).isFalse();
+            assertThat(late.entries()).containsExactly(3L);
+            assertThat(late.subject()).contains("first 2 entries");
+            // A late snapshot that is not the fold of its entries (wrong digest for 3 entries, a false one for 2) is a violation.
+            assertThat(a.recorder.coded("snapshot-mismatch")).extracting(f -> f.entries().get(0)).containsExactlyInAnyOrder(4L, 5L);
+            assertThat(a.recorder.findings).hasSize(3);
+        }
+    }
+
+    @Test
     void d_aBurstOfJoinsFromOneOperatorIsAWarningNamingEveryEntry() throws Exception {
         try (AuditFixture a = new AuditFixture(dir, "auditor.audit.test")) {
             a.genesis();

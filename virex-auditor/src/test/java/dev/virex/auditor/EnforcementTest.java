@@ -104,21 +104,24 @@ class EnforcementTest {
     }
 
     @Test
-    void aChangeActivatedExactlyAtTheEndOfAnIntervalAppliesToTheNextOne() throws Exception {
+    void aReportOfTheIntervalThatEndsWhenARaisedFloorActivatesIsJudgedByTheParametersOfThatInterval() throws Exception {
         try (AuditFixture a = new AuditFixture(dir, "auditor.audit.test")) {
             Instant now = a.clock.instant();
-            Instant end = now.minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            Instant end = now.minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
             SignerKey node = TestKeys.signer("boundary.mix.test");
-            int port = mixnode(report(node, AbuseParams.defaults(), end, 500, 0), 32);
+            int port = mixnode(report(node, AbuseParams.defaults(), end, 700, 10), 16);
             a.genesis().add(
                     F.entry(TestFederation.join(TestFederation.T0.plusSeconds(120), "boundary.mix.test", "o1.test", "127.0.0.1", port - 1), 1, 2, 3),
                     F.entry(TestFederation.params(end, Map.of("abuse.effort-floor", "32")), 1, 2, 3));
             a.poll();
             var client = HttpClients.newClient();
             a.auditor.checkEnforcement(n -> new HttpMixnodeReader(n.info().control(), client, Duration.ofSeconds(5)), now);
-            // The report covers [end - 60 s, end): the old floor was in force for all of it.
+            // The floor of 32 activates at the interval's end, the first instant of the next interval.
             assertThat(a.recorder.findings).isEmpty();
-            assertThat(a.recorder.mixnodes).singleElement().satisfies(m -> assertThat(m.problems()).isEmpty());
+            assertThat(a.recorder.mixnodes).singleElement().satisfies(m -> {
+                assertThat(m.decidedFloor()).isEqualTo(16);
+                assertThat(m.problems()).isEmpty();
+            });
         }
     }
 

@@ -139,11 +139,4 @@ class CliTest {
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("note rejected");
     }
-
-    @Test
-    void demoRunsAndChecksEachStep() {
-        CliRun demo = run("demo");
-        assertThat(demo.code()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("[5]").contains("Demo complete");
-    }
 }

@@ -79,6 +79,42 @@ class JoinFlowTest {
         }
     }
 
+    @Test
+    void aJoinJustLoggedCountsOnceTowardsItsOperatorsCapWhileItsRequestIsStillOpen() throws Exception {
+        var params = new java.util.HashMap<>(TestFederation.params());
+        params.put("operator.max-nodes", "2");
+        try (TestFederation f = new TestFederation(dir, 5, 3, UnaryOperator.identity(), params);
+             TestNode first = new TestNode("mix-e.node.test", "operator-e.test", "0.1.0", f.clock);
+             TestNode second = new TestNode("mix-f.node.test", "operator-e.test", "0.1.0", f.clock)) {
+            f.genesis();
+            String a = first.submit(f.api(0), TestFederation.NAME);
+            // Tick member by member and stop right after the tick that logs the approval of a.
+            long size = f.log.size();
+            int logger = -1;
+            for (int round = 0; round < 20 && logger < 0; round++) {
+                for (int i = 0; i < f.n && logger < 0; i++) {
+                    f.members.get(i).tick();
+                    if (f.directory().orElseThrow().nodes().containsKey("mix-e.node.test")) {
+                        logger = i;
+                    }
+                }
+                f.clock.advance(Duration.ofSeconds(1));
+            }
+            assertThat(logger).as("the approval of the first node is logged").isNotNegative();
+            assertThat(f.log.size()).isGreaterThan(size);
+            // A member that voted yes on a and has not closed it yet: a is both admitted and in flight there.
+            int k = java.util.stream.IntStream.range(0, f.n)
+                    .filter(i -> f.members.get(i).context().store().openProposals().stream().anyMatch(p -> p.id().equals(a)))
+                    .filter(i -> f.members.get(i).context().store().votes(a).stream()
+                            .anyMatch(v -> v.member().equals(f.name(i)) && v.yes()))
+                    .findFirst().orElseThrow();
+            String b = second.submit(f.api(k), TestFederation.NAME);
+            f.members.get(k).tick();
+            var review = f.members.get(k).context().store().review(b).orElseThrow();
+            assertThat(review.state()).as(review.note()).isEqualTo(dev.virex.federation.review.JoinReview.PROBATION);
+        }
+    }
+
     static void assertRejected(JoinStatus s, String code) throws Exception {
         assertThat(s.state()).as(s.message()).isEqualTo(JoinStatus.REJECTED);
         assertThat(s.reasons()).anySatisfy(r -> assertThat(r).startsWith(code));

@@ -42,6 +42,7 @@ public final class EntryAudit {
     private final OnboardingRules rules;
     private final AuditSink sink;
     private final AttestationQueue batched;
+    private final LateSnapshots late = new LateSnapshots();
     private GroupKey group;
 
     /** An audit that checks attestations in batches (findings come at {@link #flush}). */
@@ -110,8 +111,8 @@ public final class EntryAudit {
             signers = r.signers();
         }
         if (out.anomaly().isPresent()) {
-            sink.finding(Finding.of(anomalyCode(out), Finding.Severity.VIOLATION,
-                    "entry " + index + " (" + d.kind().wire() + "): " + out.anomaly().get(), List.of(index), List.of()));
+            sink.finding(lateSnapshot(index, d).orElseGet(() -> Finding.of(anomalyCode(out), Finding.Severity.VIOLATION,
+                    "entry " + index + " (" + d.kind().wire() + "): " + out.anomaly().get(), List.of(index), List.of())));
         } else {
             limits.check(index, d, sink::finding);
             rules.check(index, d, signers, sink::finding);
@@ -120,6 +121,17 @@ public final class EntryAudit {
             }
         }
         sink.decision(new DecisionRecord(index, d.kind().wire(), d.time(), signers, summary(d), out.applied()));
+        late.folded(out, bytes, fold);
+    }
+
+    /** A snapshot that is true for the entries it covers but landed after other decisions: a warning, not a violation. */
+    private Optional<Finding> lateSnapshot(long index, Decision d) {
+        if (d instanceof DirectorySnapshot ds && ds.logSize() < index && late.trueForItsEntries(ds).orElse(false)) {
+            return Optional.of(Finding.of("snapshot-late", Finding.Severity.WARNING, "entry " + index + " (directory): a true snapshot "
+                    + "of the first " + ds.logSize() + " entries, logged after other decisions got in; followers skip it",
+                    List.of(index), List.of()));
+        }
+        return Optional.empty();
     }
 
     private GroupKey groupOf(long index, FederationKey fk) {

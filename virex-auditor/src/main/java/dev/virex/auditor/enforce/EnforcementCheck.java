@@ -82,8 +82,8 @@ public final class EnforcementCheck {
         }
         AbuseParams decided;
         try {
-            // The parameters in force at the interval's last instant, as the mixnode reports them
-            // (IntervalPublisher): a change activated exactly at the end applies to the next interval.
+            // In force at the interval's last instant: an interval is [start, end), and a change
+            // activating at end belongs to the next one (docs/spec/pow.md, "Enforcement report").
             decided = DecidedParams.at(directory, report.end().minusNanos(1));
         } catch (ParamsFormatException e) {
             return true; // the decision that made the set invalid was reported when it was folded

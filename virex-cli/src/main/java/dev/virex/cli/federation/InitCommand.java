@@ -3,7 +3,6 @@ package dev.virex.cli.federation;
 import dev.virex.cli.KeyFiles;
 import dev.virex.cli.UserError;
 import dev.virex.core.Bytes;
-import dev.virex.core.decision.NetworkParams;
 import dev.virex.core.note.KeyNames;
 import dev.virex.core.note.SignerKey;
 import dev.virex.federation.config.ConfigFiles;
@@ -12,7 +11,6 @@ import dev.virex.federation.config.MemberConfig;
 import dev.virex.federation.config.MemberTls;
 import dev.virex.federation.config.ReviewPolicy;
 import dev.virex.federation.config.Timing;
-import dev.virex.node.agent.NodeSoftware;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -104,8 +102,7 @@ public final class InitCommand implements Callable<Integer> {
             SignerKey id = SignerKey.generate(member, random);
             KeyFiles.writeNew(mdir.resolve("identity.key"), id);
             infos.add(new FederationConfig.MemberInfo(member, scheme() + "://127.0.0.1:" + (basePort + i), id.verifierKey().encode()));
-            ReviewPolicy policy = demo ? ReviewPolicy.defaults().withProbation(new ReviewPolicy.Probation(2, 2, 2, 2000))
-                    .withLimits(0, 0, 0, 0).withMonitoring(new ReviewPolicy.Monitoring(true, 10, 60)) : ReviewPolicy.defaults();
+            ReviewPolicy policy = demo ? DemoSettings.policy() : ReviewPolicy.defaults();
             ConfigFiles.write(mdir.resolve("policy.json"), policy);
             ConfigFiles.write(mdir.resolve("member.json"), new MemberConfig(member, "../federation.json", "identity.key", "key-share.txt",
                     "policy.json", "data", "127.0.0.1:" + (basePort + i), witnessPolicy == null ? null
@@ -114,8 +111,7 @@ public final class InitCommand implements Callable<Integer> {
         }
         byte[] session = new byte[32];
         random.nextBytes(session);
-        Map<String, String> genesis = demo ? Map.of("join.effort", "4096", "epoch.length-seconds", "300", "join.expiry-seconds", "600",
-                NetworkParams.SOFTWARE_APPROVED, demoSoftware()) : Map.of();
+        Map<String, String> genesis = demo ? DemoSettings.genesis() : Map.of();
         FederationConfig config;
         try {
             config = new FederationConfig(name, threshold, infos, Bytes.wrap(session).toBase64(),
@@ -134,12 +130,6 @@ public final class InitCommand implements Callable<Integer> {
         }
         out.println("next: 'virex federation dkg --config <member.json>' on every member at the same time");
         return 0;
-    }
-
-    /** The default approved versions, and this build's (a development build's nodes report a -SNAPSHOT version). */
-    private static String demoSoftware() {
-        String defaults = NetworkParams.DEFAULTS.get(NetworkParams.SOFTWARE_APPROVED);
-        return defaults.equals(NodeSoftware.VERSION) ? defaults : defaults + "," + NodeSoftware.VERSION;
     }
 
     private String scheme() {

@@ -1,5 +1,6 @@
 package dev.virex.federation.review;
 
+import dev.virex.core.decision.AdmittedNode;
 import dev.virex.core.decision.DecisionFormatException;
 import dev.virex.core.decision.Directory;
 import dev.virex.core.decision.NetworkParams;
@@ -77,7 +78,7 @@ public final class JoinReview {
         String state = ctx.store().review(p.id()).map(Records.Review::state).orElse("");
         if (state.isEmpty()) {
             List<String> reasons = NodeChecks.requirements(n, params, policy);
-            reasons.addAll(NodeChecks.sybil(n, d, inFlight(p.id()), params, policy));
+            reasons.addAll(NodeChecks.sybil(n, d, inFlight(p.id(), d), params, policy));
             if (!reasons.isEmpty()) {
                 vote(p.id(), false, reasons);
                 return;
@@ -113,7 +114,7 @@ public final class JoinReview {
     }
 
     private void passed(Records.Proposal p, NodeInfo n, Directory d, NetworkParams params) {
-        List<String> reasons = NodeChecks.sybil(n, d, inFlight(p.id()), params, ctx.policy());
+        List<String> reasons = NodeChecks.sybil(n, d, inFlight(p.id(), d), params, ctx.policy());
         if (!reasons.isEmpty()) {
             vote(p.id(), false, reasons);
             return;
@@ -131,8 +132,12 @@ public final class JoinReview {
                 && d.nodes().values().stream().noneMatch(a -> a.info().operator().equals(n.operator()));
     }
 
-    /** Nodes of join requests this member voted yes on that are not decided yet. */
-    private List<NodeInfo> inFlight(String except) {
+    /**
+     * Nodes of join requests this member voted yes on that are not decided yet. A request stays open
+     * until the coordinator closes it, a tick after its approval is in the log: a node {@code d}
+     * already holds is counted there, not twice.
+     */
+    private List<NodeInfo> inFlight(String except, Directory d) {
         List<NodeInfo> out = new ArrayList<>();
         for (Records.Proposal p : ctx.store().openProposals()) {
             if (p.kind() != ProposalKind.JOIN || p.id().equals(except)) {
@@ -141,7 +146,11 @@ public final class JoinReview {
             boolean yes = ctx.store().votes(p.id()).stream().anyMatch(v -> v.member().equals(ctx.self()) && v.yes());
             if (yes) {
                 try {
-                    out.add(SignedJoinRequest.open(p.body().toArray()).request().node());
+                    NodeInfo node = SignedJoinRequest.open(p.body().toArray()).request().node();
+                    AdmittedNode admitted = d.nodes().get(node.id());
+                    if (admitted == null || !admitted.info().node().equals(node.node())) {
+                        out.add(node);
+                    }
                 } catch (JoinFormatException e) {
                     // stored requests opened once already; skip a damaged one
                 }
