@@ -1,8 +1,11 @@
 package dev.virex.auditor;
 
+import static dev.virex.testkit.DomText.all;
+import static dev.virex.testkit.DomText.count;
+import static dev.virex.testkit.DomText.one;
+import static dev.virex.testkit.DomText.row;
+import static dev.virex.testkit.DomText.section;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.virex.client.HttpMixnodeApi;
 import dev.virex.client.MixnodeClient;
@@ -17,7 +20,6 @@ import dev.virex.core.ingress.MessagePayload;
 import dev.virex.node.agent.NodeAgent;
 import dev.virex.testkit.DeterministicRandom;
 import dev.virex.testkit.HeadlessChromium;
-import java.awt.image.BufferedImage;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,15 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,13 +46,15 @@ class DashboardChromiumTest {
     static final int HEIGHT = 2400;
     static final Duration CHROMIUM_TIMEOUT = Duration.ofSeconds(90);
     static final Path OUT = Path.of("target", "dashboard");
+    /** The colour of the dashboard's header band. */
+    static final int HEADER_RGB = 0x14213d;
 
     @TempDir
     Path dir;
 
     @Test
     void theDashboardShowsTheLiveNetworkInABrowser() throws Exception {
-        HeadlessChromium chromium = chromium();
+        HeadlessChromium chromium = HeadlessChromium.forTest();
         try (LiveNetwork net = new LiveNetwork(dir); PowSolver solver = new PowSolver(1)) {
             net.decide(F.genesis(), 1, 2, 3);
             net.decide(TestFederation.params(net.time(), Map.of("abuse.effort-floor", "24")), 2, 4, 5);
@@ -101,19 +99,9 @@ class DashboardChromiumTest {
             String dom = chromium.dumpDom(page, 12_000, CHROMIUM_TIMEOUT);
             Files.writeString(OUT.resolve("dashboard-dom.html"), dom, StandardCharsets.UTF_8);
 
-            checkScreenshot(png);
+            HeadlessChromium.checkScreenshot(png, WIDTH, HEIGHT, HEADER_RGB);
             checkDom(dom);
         }
-    }
-
-    static HeadlessChromium chromium() {
-        var found = HeadlessChromium.find();
-        if (found.isEmpty() && HeadlessChromium.requiredHere()) {
-            fail("CI=true but Chromium is not installed at " + HeadlessChromium.DEBIAN + " (bin/lib/test-setup.sh installs it on CI)");
-        }
-        assumeTrue(found.isPresent(), "headless Chromium is not installed (" + HeadlessChromium.DEBIAN
-                + "); `VIREX_INSTALL_TEST_DEPS=1 bin/test` installs it with apt-get");
-        return found.orElseThrow();
     }
 
     static JoinApproved join(LiveNetwork net, NodeInfo info) {
@@ -149,27 +137,6 @@ class DashboardChromiumTest {
             }
             Thread.sleep(100);
         }
-    }
-
-    /** A PNG of the window's size that shows something: the dark header band at the top, and many colours. */
-    static void checkScreenshot(Path png) throws Exception {
-        byte[] bytes = Files.readAllBytes(png);
-        assertThat(bytes).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertThat(img.getWidth()).isEqualTo(WIDTH);
-        assertThat(img.getHeight()).isEqualTo(HEIGHT);
-        assertThat(img.getRGB(WIDTH - 5, 5) & 0xffffff).isEqualTo(0x14213d);
-        Set<Integer> colours = new HashSet<>();
-        long light = 0;
-        for (int y = 0; y < HEIGHT; y += 4) {
-            for (int x = 0; x < WIDTH; x += 4) {
-                int rgb = img.getRGB(x, y) & 0xffffff;
-                colours.add(rgb);
-                light += rgb == 0xffffff ? 1 : 0;
-            }
-        }
-        assertThat(colours).hasSizeGreaterThan(100);
-        assertThat(light).isLessThan((long) (WIDTH / 4) * (HEIGHT / 4) * 9 / 10);
     }
 
     static void checkDom(String dom) {
@@ -211,43 +178,5 @@ class DashboardChromiumTest {
         assertThat(all(dom, "<figure class=\"plot[^\"]*\" data-node=\"([^\"]+)\"")).containsExactlyInAnyOrder(
                 "mix-1.dashboard.test", "mix-2.dashboard.test");
         assertThat(one(total, "<desc [^>]*>([^<]+)</desc>")).matches("\\d+ report intervals from .* UTC\\. Latest: .*");
-    }
-
-    static String one(String s, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(s);
-        assertThat(m.find()).as("%s in the DOM", regex).isTrue();
-        return m.group(1);
-    }
-
-    /** Every match, its groups joined by spaces. */
-    static List<String> all(String s, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(s);
-        List<String> out = new ArrayList<>();
-        while (m.find()) {
-            List<String> g = new ArrayList<>();
-            for (int i = 1; i <= m.groupCount(); i++) {
-                g.add(m.group(i));
-            }
-            out.add(String.join(" ", g));
-        }
-        return out;
-    }
-
-    static String row(String dom, String start) {
-        return section(dom, start, "</tr>");
-    }
-
-    static String section(String dom, String start, String end) {
-        int i = dom.indexOf(start);
-        assertThat(i).as("%s in the DOM", start).isNotNegative();
-        return dom.substring(i, dom.indexOf(end, i));
-    }
-
-    static int count(String s, String what) {
-        int n = 0;
-        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
-            n++;
-        }
-        return n;
     }
 }

@@ -1,5 +1,8 @@
 package dev.virex.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Headless Chromium (Debian's {@code chromium}) for tests of web pages: a screenshot of a page and
@@ -41,6 +48,45 @@ public final class HeadlessChromium {
     /** True on CI ({@code CI=true}), where page tests must run rather than be skipped. */
     public static boolean requiredHere() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /**
+     * Chromium for a page test: skips the test where Chromium is not installed, but fails it on CI,
+     * where the test setup installs Chromium and the page test must run.
+     */
+    public static HeadlessChromium forTest() {
+        Optional<HeadlessChromium> found = find();
+        if (found.isEmpty() && requiredHere()) {
+            Assertions.fail("CI=true but Chromium is not installed at " + DEBIAN + " (bin/lib/test-setup.sh installs it on CI)");
+        }
+        Assumptions.assumeTrue(found.isPresent(), "headless Chromium is not installed (" + DEBIAN
+                + "); `VIREX_INSTALL_TEST_DEPS=1 bin/test` installs it with apt-get");
+        return found.orElseThrow();
+    }
+
+    /**
+     * Checks that {@code png} is a screenshot of {@code width} x {@code height} that shows
+     * something: the page's header band of colour {@code headerRgb} at its top right, many colours,
+     * and mostly not blank white.
+     */
+    public static void checkScreenshot(Path png, int width, int height, int headerRgb) throws IOException {
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(width);
+        assertThat(img.getHeight()).isEqualTo(height);
+        assertThat(img.getRGB(width - 5, 5) & 0xffffff).as("the header band's colour").isEqualTo(headerRgb);
+        Set<Integer> colours = new HashSet<>();
+        long white = 0;
+        for (int y = 0; y < height; y += 4) {
+            for (int x = 0; x < width; x += 4) {
+                int rgb = img.getRGB(x, y) & 0xffffff;
+                colours.add(rgb);
+                white += rgb == 0xffffff ? 1 : 0;
+            }
+        }
+        assertThat(colours).as("colours in the screenshot").hasSizeGreaterThan(100);
+        assertThat(white).as("blank white pixels").isLessThan((long) (width / 4) * (height / 4) * 9 / 10);
     }
 
     public Path binary() {
