@@ -111,11 +111,14 @@ final class TrafficPlots {
         h.close("tbody").close("table").close("details");
     }
 
-    /** The smallest of 1, 2, 5 times a power of ten that is at least {@code v} (at least 1). */
+    /**
+     * The axis maximum for {@code v}: the smallest of 2, 4, 6, 8, 10 times a power of ten that is
+     * at least {@code v} (so at least 2), and even, so that the middle grid line is a whole number.
+     */
     static long nice(long v) {
         long unit = 1;
         while (true) {
-            for (long m : new long[] {1, 2, 5}) {
+            for (long m : new long[] {2, 4, 6, 8, 10}) {
                 if (m * unit >= v) {
                     return m * unit;
                 }

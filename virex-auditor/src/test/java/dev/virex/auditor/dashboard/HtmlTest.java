@@ -37,8 +37,9 @@ class HtmlTest {
 
     @Test
     void plotScalesAreRoundNumbers() {
-        assertThat(List.of(0L, 1L, 3L, 7L, 10L, 11L, 480L, 1024L)).extracting(TrafficPlots::nice)
-                .containsExactly(1L, 1L, 5L, 10L, 10L, 20L, 500L, 2000L);
+        // Even maxima, so that the middle grid line is whole: an all-zero plot reads 0, 1, 2, not 0, 0, 1.
+        assertThat(List.of(0L, 1L, 3L, 5L, 7L, 10L, 11L, 48L, 480L, 1024L, 15_032L)).extracting(TrafficPlots::nice)
+                .containsExactly(2L, 2L, 4L, 6L, 8L, 10L, 20L, 60L, 600L, 2000L, 20_000L);
         assertThat(TrafficPlots.nice(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
     }
 }
