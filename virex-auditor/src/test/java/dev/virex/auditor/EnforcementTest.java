@@ -58,7 +58,7 @@ class EnforcementTest {
             rejected.put(r, r == RejectReason.INVALID_SOLUTION ? rejectedInvalid : 0L);
         }
         return new EnforcementReport(node.verifierKey().publicKey(), end.getEpochSecond() / 60 - 1, end.minusSeconds(60), end,
-                claimed.digestHex(), claimed.effortFloor(), claimed.effortFloor(), accepted, rejected).sign(node.noteSigner());
+                claimed.digestHex(), claimed.effortFloor(), claimed.effortFloor(), accepted, rejectedInvalid, rejected).sign(node.noteSigner());
     }
 
     @Test

@@ -32,14 +32,20 @@ import java.util.regex.Pattern;
  * effort-floor &lt;n&gt;
  * suggested-effort &lt;n&gt;
  * accepted &lt;n&gt;
+ * rejected &lt;n&gt;               all reasons, coarsened once
  * rejected-&lt;reason&gt; &lt;n&gt;      one line per RejectReason, in its order
  * </pre>
+ *
+ * The total is coarsened from the true total, not summed from the coarsened per-reason figures:
+ * each of those is clamped at zero, so their sum would carry the upward bias of every reason
+ * (a quiet mixnode would seem to reject dozens of messages per interval). Auditors and dashboards
+ * use the total; the reasons explain it.
  *
  * Implementation limits: text at most {@link #MAX_TEXT_BYTES} bytes, signed note at most
  * {@link #MAX_NOTE_BYTES}; counts at most 2^53.
  */
 public record EnforcementReport(Bytes mixnodeId, long interval, Instant start, Instant end, String paramsDigest,
-                                long effortFloor, long suggestedEffort, long accepted, Map<RejectReason, Long> rejected) {
+                                long effortFloor, long suggestedEffort, long accepted, long rejectedTotal, Map<RejectReason, Long> rejected) {
     public static final int MAX_TEXT_BYTES = 2048;
     public static final int MAX_NOTE_BYTES = 4096;
     public static final long MAX_COUNT = 1L << 53;
@@ -61,7 +67,8 @@ public record EnforcementReport(Bytes mixnodeId, long interval, Instant start, I
         if (copy.size() != RejectReason.values().length) {
             throw new IllegalArgumentException("a report lists every reject reason");
         }
-        if (accepted < 0 || accepted > MAX_COUNT || copy.values().stream().anyMatch(v -> v < 0 || v > MAX_COUNT)) {
+        if (accepted < 0 || accepted > MAX_COUNT || rejectedTotal < 0 || rejectedTotal > MAX_COUNT
+                || copy.values().stream().anyMatch(v -> v < 0 || v > MAX_COUNT)) {
             throw new IllegalArgumentException("counts must be between 0 and 2^53");
         }
         rejected = Collections.unmodifiableMap(copy);
@@ -76,7 +83,8 @@ public record EnforcementReport(Bytes mixnodeId, long interval, Instant start, I
                 .append("params ").append(paramsDigest).append('\n')
                 .append("effort-floor ").append(effortFloor).append('\n')
                 .append("suggested-effort ").append(suggestedEffort).append('\n')
-                .append("accepted ").append(accepted).append('\n');
+                .append("accepted ").append(accepted).append('\n')
+                .append("rejected ").append(rejectedTotal).append('\n');
         for (RejectReason r : RejectReason.values()) {
             sb.append("rejected-").append(r.label()).append(' ').append(rejected.get(r)).append('\n');
         }
@@ -97,6 +105,7 @@ public record EnforcementReport(Bytes mixnodeId, long interval, Instant start, I
         long floor = in.number("effort-floor", 1, AbuseParams.MAX_EFFORT);
         long suggested = in.number("suggested-effort", 1, AbuseParams.MAX_EFFORT);
         long accepted = in.number("accepted", 0, MAX_COUNT);
+        long rejectedTotal = in.number("rejected", 0, MAX_COUNT);
         Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
         for (RejectReason r : RejectReason.values()) {
             rejected.put(r, in.number("rejected-" + r.label(), 0, MAX_COUNT));
@@ -104,7 +113,7 @@ public record EnforcementReport(Bytes mixnodeId, long interval, Instant start, I
         in.end();
         try {
             return new EnforcementReport(Bytes.wrap(HexFormat.of().parseHex(id)), interval, start, end, params,
-                    floor, suggested, accepted, rejected);
+                    floor, suggested, accepted, rejectedTotal, rejected);
         } catch (IllegalArgumentException e) {
             throw new ReportFormatException(e.getMessage(), e);
         }
@@ -141,10 +150,5 @@ public record EnforcementReport(Bytes mixnodeId, long interval, Instant start, I
             out.add("suggested effort " + suggestedEffort + " above the decided ceiling " + inForce.effortCeiling());
         }
         return out;
-    }
-
-    /** Total rejections, all reasons. */
-    public long rejectedTotal() {
-        return rejected.values().stream().mapToLong(Long::longValue).sum();
     }
 }

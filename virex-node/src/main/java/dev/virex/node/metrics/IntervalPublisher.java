@@ -81,14 +81,16 @@ public final class IntervalPublisher {
         Instant start = Instant.ofEpochSecond(interval * lengthSeconds);
         Instant end = start.plusSeconds(lengthSeconds);
         Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+        long rejectedTotal = 0;
         for (RejectReason r : RejectReason.values()) {
             rejected.put(r, binning.publish(delta.rejected(r)));
+            rejectedTotal += delta.rejected(r);
         }
         long accepted = binning.publish(delta.accepted());
         AbuseParams p = params.at(end.minusNanos(1)).params();
         long suggested = Math.max(p.effortFloor(), Math.min(p.effortCeiling(), suggestedEffort.getAsLong()));
         EnforcementReport report = new EnforcementReport(mixnodeId, interval, start, end, p.digestHex(),
-                p.effortFloor(), suggested, accepted, rejected);
+                p.effortFloor(), suggested, accepted, binning.publish(rejectedTotal), rejected);
         Bytes note = Bytes.wrap(report.sign(signer));
         reports.addLast(new Published(interval, report, note));
         if (reports.size() > KEEP) {
