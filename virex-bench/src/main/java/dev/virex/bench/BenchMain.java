@@ -32,6 +32,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class BenchMain {
     private BenchMain() {}
 
+    /** In the forked benchmark JVMs: whether this is a {@code --quick} run, for benchmarks that shrink their setup. */
+    static final boolean QUICK = Boolean.getBoolean("virex.bench.quick");
+
     public static void main(String[] args) throws RunnerException {
         boolean quick = false;
         boolean list = false;
@@ -75,10 +78,11 @@ public final class BenchMain {
             opts.include("^" + Pattern.quote(s) + "$");
         }
         if (quick) {
-            // A smoke run: one short warm-up and one measured second; heavy benchmarks shrink
-            // their setup when they see virex.bench.quick (PropagationBench runs 50 + 5 followers).
-            opts.warmupIterations(1).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(1).measurementTime(TimeValue.seconds(1));
+            // A smoke run, under two minutes: one short warm-up and one short measured iteration;
+            // heavy benchmarks shrink their setup when they see virex.bench.quick (PropagationBench
+            // runs 50 + 5 followers, LogAppendBench warms up for 1 s).
+            opts.warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
+                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(500));
             jvmArgs.add("-Dvirex.bench.quick=true");
         } else {
             opts.warmupIterations(3).warmupTime(TimeValue.seconds(2))
@@ -212,6 +216,7 @@ public final class BenchMain {
         private final PrintStream err;
         private final int total;
         private int started;
+        private long startNanos;
 
         Progress(PrintStream err, int total) {
             this.err = err;
@@ -221,6 +226,7 @@ public final class BenchMain {
         @Override
         public void startBenchmark(org.openjdk.jmh.infra.BenchmarkParams params) {
             started++;
+            startNanos = System.nanoTime();
             StringBuilder label = new StringBuilder(shortName(params.getBenchmark()));
             for (String k : params.getParamsKeys()) {
                 label.append(' ').append(k).append('=').append(params.getParam(k));
@@ -232,7 +238,9 @@ public final class BenchMain {
         @Override
         public void endBenchmark(org.openjdk.jmh.results.BenchmarkResult result) {
             if (result != null) {
-                err.printf("bench:        %s%n", format(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit()));
+                err.printf("bench:        %s (%.1f s with its JVM and setup)%n",
+                        format(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit()),
+                        (System.nanoTime() - startNanos) / 1e9);
             }
         }
     }

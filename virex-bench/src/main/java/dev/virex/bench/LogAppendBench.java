@@ -49,9 +49,10 @@ public class LogAppendBench {
     static final int WARM_BATCHES = 1500;
     /**
      * Seconds of appends to the log during setup, so that the JIT and the heap have settled
-     * (several seconds on two cores) before measuring: a log is a long-running server.
+     * (several seconds on two cores) before measuring: a log is a long-running server. One second
+     * in {@code bench/run --quick}.
      */
-    static final int WARM_SECONDS = 5;
+    static final int WARM_SECONDS = BenchMain.QUICK ? 1 : 5;
 
     /** Entries that differ in their first 8 bytes, as distinct decisions do. */
     @State(Scope.Thread)

@@ -38,14 +38,14 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class PropagationBench {
-    /** {@code bench/run --quick} runs a smaller fleet (50 + 5) so that the quick run stays short. */
-    static final boolean QUICK = Boolean.getBoolean("virex.bench.quick");
+    /** {@code bench/run --quick} runs a smaller fleet (50 + 5) and one warm-up cycle, so that the quick run stays short. */
+    static final boolean QUICK = BenchMain.QUICK;
     static final int IN_JVM = QUICK ? 50 : 200;
     static final int PROCESSES = QUICK ? 5 : 20;
     static final int PEERS = IN_JVM + PROCESSES;
     static final int POLL_MS = 500;
     /** Untimed approve-and-remove cycles in the setup, so that the followers' code is compiled (JMH warm-up is short). */
-    static final int WARM_CYCLES = 3;
+    static final int WARM_CYCLES = QUICK ? 1 : 3;
 
     /** The log alone, and one client that has fetched its checkpoint once. */
     @State(Scope.Benchmark)
