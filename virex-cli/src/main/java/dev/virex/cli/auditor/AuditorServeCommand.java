@@ -5,6 +5,7 @@ import dev.virex.auditor.config.AuditorConfig;
 import dev.virex.cli.KeyFiles;
 import dev.virex.cli.NetArgs;
 import dev.virex.cli.ServerTls;
+import dev.virex.cli.Serving;
 import dev.virex.cli.UserError;
 import dev.virex.cli.log.HostPort;
 import dev.virex.core.note.SignerKey;
@@ -14,9 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,42 +73,13 @@ public final class AuditorServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AuditorService s = start();
-        AtomicBoolean closed = new AtomicBoolean();
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            close(s, closed);
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("auditor serving " + s.baseUri());
-        out.println("vkey " + KeyFiles.read(AuditorFiles.config(config).noticeKey().orElseThrow()).verifierKey().encode());
-        out.flush();
-        try {
-            if (runFor == null) {
-                stop.await();
-            } else {
-                stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } finally {
-            close(s, closed);
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
+        try (Serving serving = Serving.of("the auditor", s::close)) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("auditor serving " + s.baseUri());
+            out.println("vkey " + KeyFiles.read(AuditorFiles.config(config).noticeKey().orElseThrow()).verifierKey().encode());
+            out.flush();
+            serving.await(runFor);
         }
         return 0;
-    }
-
-    private static void close(AuditorService s, AtomicBoolean closed) {
-        if (closed.getAndSet(true)) {
-            return;
-        }
-        try {
-            s.close();
-        } catch (IOException | RuntimeException e) {
-            System.err.println("virex: error while stopping the auditor: " + e.getMessage());
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.virex.cli.federation;
 
 import dev.virex.cli.NetArgs;
+import dev.virex.cli.Serving;
 import dev.virex.cli.UserError;
 import dev.virex.federation.MemberLauncher;
 import dev.virex.federation.config.ConfigException;
@@ -9,8 +10,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,22 +41,11 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new UserError(e.getMessage(), e);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            running.close();
-            stopped.countDown();
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        spec.commandLine().getOut().println("member " + files.name() + " of " + files.federation().name() + " serving "
-                + running.server().baseUri());
-        spec.commandLine().getOut().flush();
-        if (duration != null) {
-            if (!stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS)) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                running.close();
-            }
-        } else {
-            stopped.await();
+        try (Serving serving = Serving.of("the member", running::close)) {
+            spec.commandLine().getOut().println("member " + files.name() + " of " + files.federation().name() + " serving "
+                    + running.server().baseUri());
+            spec.commandLine().getOut().flush();
+            serving.await(duration);
         }
         return 0;
     }

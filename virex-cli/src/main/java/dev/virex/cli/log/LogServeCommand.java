@@ -1,13 +1,13 @@
 package dev.virex.cli.log;
 
-import dev.virex.cli.KeyFiles;
 import dev.virex.cli.ClientTlsOptions;
+import dev.virex.cli.KeyFiles;
+import dev.virex.cli.Serving;
 import dev.virex.cli.UserError;
 import dev.virex.cli.config.ConfigFlags;
 import dev.virex.core.note.NoteVerifier;
 import dev.virex.core.note.SignerKey;
 import dev.virex.core.note.Verifiers;
-import dev.virex.http.HttpService;
 import dev.virex.log.http.LogServer;
 import dev.virex.log.server.LogConfig;
 import dev.virex.log.server.TiledLog;
@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -109,21 +108,13 @@ public final class LogServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Running r = start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                r.close();
-            } catch (IOException e) {
-                System.err.println("virex: error while stopping the log: " + e.getMessage());
-            } finally {
-                stopped.countDown();
-            }
-        }));
-        spec.commandLine().getOut().println("log " + r.log().origin() + " serving " + r.server().baseUri()
-                + " (tree size " + r.log().size() + ")");
-        spec.commandLine().getOut().println("vkey " + KeyFiles.read(key).verifierKey().encode());
-        spec.commandLine().getOut().flush();
-        stopped.await();
+        try (Serving serving = Serving.of("the log", r::close)) {
+            spec.commandLine().getOut().println("log " + r.log().origin() + " serving " + r.server().baseUri()
+                    + " (tree size " + r.log().size() + ")");
+            spec.commandLine().getOut().println("vkey " + KeyFiles.read(key).verifierKey().encode());
+            spec.commandLine().getOut().flush();
+            serving.await(null);
+        }
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package dev.virex.cli.mixnode;
 import dev.virex.cli.Inputs;
 import dev.virex.cli.KeyFiles;
 import dev.virex.cli.NetArgs;
+import dev.virex.cli.Serving;
 import dev.virex.cli.UserError;
 import dev.virex.cli.config.ConfigFlags;
 import dev.virex.core.ingress.RejectReason;
@@ -11,7 +12,6 @@ import dev.virex.core.pow.AbuseParams;
 import dev.virex.core.pow.LocalEpochBeacon;
 import dev.virex.core.pow.ParamsFormatException;
 import dev.virex.core.pow.ParamsTimeline;
-import dev.virex.http.HttpService;
 import dev.virex.node.Mixnode;
 import dev.virex.node.MixnodeOptions;
 import dev.virex.node.gate.IngressStats;
@@ -23,8 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,30 +118,13 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UserError("cannot start the mixnode: " + e.getMessage(), e);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("mixnode " + nodeKey.verifierKey().encode());
-        out.println("packets " + node.powInfo().ingress());
-        out.println("http " + node.httpUri());
-        out.flush();
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            node.close();
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            if (runFor == null) {
-                stop.await();
-            } else {
-                stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } finally {
-            node.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
+        try (Serving serving = Serving.of("the mixnode", node::close)) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("mixnode " + nodeKey.verifierKey().encode());
+            out.println("packets " + node.powInfo().ingress());
+            out.println("http " + node.httpUri());
+            out.flush();
+            serving.await(runFor);
         }
         IngressStats.Counts c = node.ingress().stats().snapshot();
         long rejected = 0;

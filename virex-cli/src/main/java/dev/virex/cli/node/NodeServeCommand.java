@@ -2,6 +2,7 @@ package dev.virex.cli.node;
 
 import dev.virex.cli.Inputs;
 import dev.virex.cli.NetArgs;
+import dev.virex.cli.Serving;
 import dev.virex.cli.UserError;
 import dev.virex.node.agent.AgentOptions;
 import dev.virex.node.agent.ConfigFormatException;
@@ -14,8 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,33 +50,21 @@ public final class NodeServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UserError("cannot start the node: " + e.getMessage(), e);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("node " + agent.id() + " (" + c.role().wire() + ")");
-        out.println("control " + agent.controlUri());
-        agent.packetAddress().ifPresent(a -> out.println("packets " + a.getAddress().getHostAddress() + ":" + a.getPort()));
-        out.println("log-size " + agent.table().logSize() + ", status " + agent.health().status());
-        out.flush();
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
+        AtomicReference<NodeHealth> last = new AtomicReference<>(agent.health());
+        try (Serving serving = Serving.of("the node", () -> {
+            last.set(agent.health());
             agent.close();
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            if (runFor == null) {
-                stop.await();
-            } else {
-                stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
-            }
+        })) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("node " + agent.id() + " (" + c.role().wire() + ")");
+            out.println("control " + agent.controlUri());
+            agent.packetAddress().ifPresent(a -> out.println("packets " + a.getAddress().getHostAddress() + ":" + a.getPort()));
+            out.println("log-size " + agent.table().logSize() + ", status " + agent.health().status());
+            out.flush();
+            serving.await(runFor);
         } finally {
-            NodeHealth h = agent.health();
-            agent.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
-            spec.commandLine().getErr().println("virex: node stopped at log size " + h.logSize() + ", status " + h.status());
+            // also when interrupted: the node has stopped either way
+            spec.commandLine().getErr().println("virex: node stopped at log size " + last.get().logSize() + ", status " + last.get().status());
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.virex.cli.witness;
 import dev.virex.cli.KeyFiles;
 import dev.virex.cli.NetArgs;
 import dev.virex.cli.ServerTls;
+import dev.virex.cli.Serving;
 import dev.virex.cli.UserError;
 import dev.virex.cli.config.ConfigFlags;
 import dev.virex.cli.log.HostPort;
@@ -22,8 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -124,43 +123,14 @@ public final class WitnessServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Running r = start();
-        CountDownLatch stop = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            close(r, closed);
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("witness serving " + r.server().baseUri() + " for " + String.join(", ",
-                logVkeys.stream().map(v -> logKey(v).name()).distinct().toList()));
-        out.println("cosigner vkey " + r.witness().cosignerKey().encode());
-        out.flush();
-        try {
-            if (runFor == null) {
-                stop.await();
-            } else {
-                stop.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } finally {
-            close(r, closed);
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
+        try (Serving serving = Serving.of("the witness", r::close)) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("witness serving " + r.server().baseUri() + " for " + String.join(", ",
+                    logVkeys.stream().map(v -> logKey(v).name()).distinct().toList()));
+            out.println("cosigner vkey " + r.witness().cosignerKey().encode());
+            out.flush();
+            serving.await(runFor);
         }
         return 0;
-    }
-
-    private static void close(Running r, java.util.concurrent.atomic.AtomicBoolean closed) {
-        if (closed.getAndSet(true)) {
-            return;
-        }
-        try {
-            r.close();
-        } catch (IOException | RuntimeException e) {
-            System.err.println("virex: error while stopping the witness: " + e.getMessage());
-        }
     }
 }
