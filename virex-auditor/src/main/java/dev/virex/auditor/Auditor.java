@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -67,6 +68,8 @@ public final class Auditor implements GossipPeer {
     private final EntryAudit entries;
     private final SplitViewWatch watch;
     private final ConcurrentLinkedQueue<Received> inbox = new ConcurrentLinkedQueue<>();
+    /** The last enforcement report interval checked per mixnode, so that every interval is checked once its report is out. */
+    private final Map<String, Long> enforced = new ConcurrentHashMap<>();
     private volatile SignedCheckpoint verified;
     private volatile String halted;
     private volatile String trouble;
@@ -226,6 +229,6 @@ public final class Auditor implements GossipPeer {
 
     /** Checks every admitted mixnode's enforcement against the parameters in force. */
     public void checkEnforcement(Function<AdmittedNode, MixnodeReader> readers, Instant now) {
-        entries.directory().ifPresent(d -> new EnforcementCheck(readers, setup.limits(), sink).run(d, now));
+        entries.directory().ifPresent(d -> new EnforcementCheck(readers, setup.limits(), sink, enforced).run(d, now));
     }
 }

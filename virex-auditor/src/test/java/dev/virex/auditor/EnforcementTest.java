@@ -104,6 +104,52 @@ class EnforcementTest {
     }
 
     @Test
+    void everyIntervalIsCheckedNotOnlyTheLatestOnesARoundSees() throws Exception {
+        try (AuditFixture a = new AuditFixture(dir, "auditor.audit.test")) {
+            Instant now = a.clock.instant();
+            Instant first = now.minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minusSeconds(180);
+            long interval = first.getEpochSecond() / 60 - 1;
+            SignerKey node = TestKeys.signer("busy.mix.test");
+            Map<Long, byte[]> served = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.atomic.AtomicLong latest = new java.util.concurrent.atomic.AtomicLong(interval);
+            served.put(interval, report(node, DECIDED, first, 100, 0));
+            HttpService s = HttpService.start(HttpService.Options.loopback("mixnode"), routes -> {
+                routes.get("/v1/reports/latest", ctx -> ctx.contentType("text/plain").result(served.get(latest.get())));
+                routes.get("/v1/reports/{n}", ctx -> {
+                    byte[] r = served.get(Long.parseLong(ctx.pathParam("n")));
+                    ctx.status(r == null ? 404 : 200).contentType("text/plain").result(r == null ? new byte[0] : r);
+                });
+            });
+            mixnodes.add(s);
+            a.genesis().add(
+                    F.entry(TestFederation.params(TestFederation.T0.plusSeconds(60), Map.of("abuse.effort-floor", "32")), 1, 2, 3),
+                    F.entry(TestFederation.join(TestFederation.T0.plusSeconds(120), "busy.mix.test", "o1.test", "127.0.0.1", s.port() - 1), 1, 2, 3));
+            a.poll();
+            var client = HttpClients.newClient();
+            a.auditor.checkEnforcement(n -> new HttpMixnodeReader(n.info().control(), client, Duration.ofSeconds(5)), now);
+            assertThat(a.recorder.mixnodes).extracting(MixnodeFigures::interval).containsExactly(interval);
+
+            // Three intervals later: the next one accepted below the floor, the one after is no longer kept. The next round
+            // checks what it missed, in order, before the latest.
+            served.put(interval + 1, report(node, AbuseParams.defaults(), first.plusSeconds(60), 200, 0));
+            served.put(interval + 3, report(node, DECIDED, first.plusSeconds(180), 300, 0));
+            latest.set(interval + 3);
+            a.auditor.checkEnforcement(n -> new HttpMixnodeReader(n.info().control(), client, Duration.ofSeconds(5)), now);
+            assertThat(a.recorder.mixnodes).extracting(MixnodeFigures::interval).containsExactly(interval, interval + 1, interval + 3);
+            assertThat(a.recorder.mixnodes).extracting(MixnodeFigures::accepted).containsExactly(100L, 200L, 300L);
+            Finding below = AuditorTest.noticed(a, "enforcement-below-floor");
+            assertThat(below.subject()).contains("interval " + (interval + 1));
+            assertThat(a.state.snapshot().series()).singleElement().satisfies(v ->
+                    assertThat(v.points()).extracting(MixnodeSeries.PointView::interval).containsExactly(interval, interval + 1, interval + 3));
+
+            // Nothing new: the latest is judged again, nothing else is fetched.
+            a.auditor.checkEnforcement(n -> new HttpMixnodeReader(n.info().control(), client, Duration.ofSeconds(5)), now);
+            assertThat(a.recorder.mixnodes).extracting(MixnodeFigures::interval).containsExactly(interval, interval + 1, interval + 3,
+                    interval + 3);
+        }
+    }
+
+    @Test
     void aReportOfTheIntervalThatEndsWhenARaisedFloorActivatesIsJudgedByTheParametersOfThatInterval() throws Exception {
         try (AuditFixture a = new AuditFixture(dir, "auditor.audit.test")) {
             Instant now = a.clock.instant();

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -32,19 +33,32 @@ import org.slf4j.LoggerFactory;
  * parameters the log says were in force ({@link EnforcementReport#problemsAgainst}). A mixnode
  * that accepts messages below the decided effort floor, or reports against other parameters, does
  * not enforce: a violation. An implausible rejection share or a stale report is a warning.
+ *
+ * <p>Every interval is checked, not only the latest one: the caller keeps, across rounds, the last
+ * interval checked per mixnode ({@code checked}), and the reports published since then (at most
+ * {@value #MAX_CATCH_UP} intervals back) are fetched and checked in order before the latest. A
+ * report the mixnode no longer serves is skipped.
  */
 public final class EnforcementCheck {
     private static final Logger log = LoggerFactory.getLogger(EnforcementCheck.class);
     static final String FLOOR_GAUGE = "virex_pow_effort_floor";
+    /** Missed intervals fetched per mixnode and round, at most (a mixnode keeps 1440). */
+    static final int MAX_CATCH_UP = 60;
 
     private final Function<AdmittedNode, MixnodeReader> readers;
     private final Limits limits;
     private final AuditSink sink;
+    private final Map<String, Long> checked;
 
-    public EnforcementCheck(Function<AdmittedNode, MixnodeReader> readers, Limits limits, AuditSink sink) {
+    /**
+     * @param checked the last interval checked per mixnode ID, kept by the caller across rounds and
+     *     updated by {@link #run}
+     */
+    public EnforcementCheck(Function<AdmittedNode, MixnodeReader> readers, Limits limits, AuditSink sink, Map<String, Long> checked) {
         this.readers = readers;
         this.limits = limits;
         this.sink = sink;
+        this.checked = checked;
     }
 
     /** Checks every mixnode of {@code directory} once; returns how many were found not to enforce. */
@@ -80,6 +94,43 @@ public final class EnforcementCheck {
             sink.enforcement(MixnodeFigures.unchecked(id, "invalid report", 0));
             return false;
         }
+        boolean enforcing = true;
+        Long last = checked.get(id);
+        if (last != null && report.interval() > last + 1) {
+            for (long i = Math.max(last + 1, report.interval() - MAX_CATCH_UP); i < report.interval(); i++) {
+                enforcing &= missed(reader, n, directory, now, i);
+            }
+        }
+        checked.put(id, report.interval());
+        return judge(report, note, n, directory, now, Optional.of(reader)) && enforcing;
+    }
+
+    /** Fetches and judges the report of an interval that an earlier round did not see; a report no longer kept is skipped. */
+    private boolean missed(MixnodeReader reader, AdmittedNode n, Directory directory, Instant now, long interval) {
+        byte[] note;
+        EnforcementReport report;
+        try {
+            note = reader.report(interval);
+            report = EnforcementReport.open(note, n.info().node());
+        } catch (IOException | NoteException | ReportFormatException e) {
+            log.debug("mixnode {}: report of interval {} skipped: {}", n.id(), interval, e.getMessage());
+            return true;
+        }
+        if (report.interval() != interval) {
+            sink.finding(violation("enforcement-report-invalid", "mixnode " + n.id() + " served interval " + report.interval()
+                    + " for interval " + interval, n, note));
+            return false;
+        }
+        return judge(report, note, n, directory, now, Optional.empty());
+    }
+
+    /**
+     * Judges one verified report against the parameters in force at its end; with {@code latest},
+     * the mixnode's current metrics and the report's age are checked too.
+     */
+    private boolean judge(EnforcementReport report, byte[] note, AdmittedNode n, Directory directory, Instant now,
+                          Optional<MixnodeReader> latest) {
+        String id = n.id();
         AbuseParams decided;
         try {
             // In force at the interval's last instant: an interval is [start, end), and a change
@@ -98,19 +149,20 @@ public final class EnforcementCheck {
             sink.finding(violation("enforcement-mismatch", "mixnode " + id + ", interval " + report.interval() + ": "
                     + String.join("; ", problems), n, note));
         }
-        metricsFloor(reader, id).filter(f -> f < decided.effortFloor()).ifPresent(f -> {
+        latest.flatMap(reader -> metricsFloor(reader, id)).filter(f -> f < decided.effortFloor()).ifPresent(f -> {
             problems.add("metrics show effort floor " + f);
             sink.finding(Finding.of("enforcement-metrics-below-floor", Finding.Severity.VIOLATION, "mixnode " + id
                     + " publishes effort floor " + f + " in its metrics, below the decided floor " + decided.effortFloor(),
                     List.of(n.admittedIndex()), List.of()));
         });
-        plausibility(report, id, n, note, now, problems);
+        plausibility(report, id, n, note, now, problems, latest.isPresent());
         sink.enforcement(new MixnodeFigures(id, report.interval(), report.end(), report.accepted(), report.rejectedTotal(),
                 report.effortFloor(), decided.effortFloor(), problems));
         return !belowFloor && report.problemsAgainst(decided).isEmpty();
     }
 
-    private void plausibility(EnforcementReport r, String id, AdmittedNode n, byte[] note, Instant now, List<String> problems) {
+    private void plausibility(EnforcementReport r, String id, AdmittedNode n, byte[] note, Instant now, List<String> problems,
+                              boolean latest) {
         long total = r.accepted() + r.rejectedTotal();
         if (total >= limits.rejectionVolume() && r.rejectedTotal() * 100 > (long) limits.maxRejectedPercent() * total) {
             problems.add("implausible rejection share");
@@ -120,7 +172,7 @@ public final class EnforcementCheck {
         }
         Duration length = Duration.between(r.start(), r.end());
         Duration allowed = length.multipliedBy(10).compareTo(Duration.ofMinutes(10)) > 0 ? length.multipliedBy(10) : Duration.ofMinutes(10);
-        if (r.end().plus(allowed).isBefore(now)) {
+        if (latest && r.end().plus(allowed).isBefore(now)) {
             problems.add("stale report");
             sink.finding(warning("enforcement-stale-report", "mixnode " + id + " serves interval " + r.interval()
                     + " as its latest report", List.of(n.admittedIndex()), List.of(new Finding.Evidence("report", Bytes.of(note)))));

@@ -40,6 +40,15 @@ public final class HttpMixnodeReader implements MixnodeReader {
     }
 
     @Override
+    public byte[] report(long n) throws IOException {
+        if (n < 0) {
+            throw new IllegalArgumentException("no interval " + n);
+        }
+        HttpRequest r = HttpClients.request(base.resolve("v1/reports/" + n), timeout).GET().build();
+        return HttpClients.expectOk(client, r, EnforcementReport.MAX_NOTE_BYTES);
+    }
+
+    @Override
     public Optional<byte[]> metrics() throws IOException {
         HttpRequest r = HttpClients.request(base.resolve("metrics"), timeout).GET().build();
         HttpClients.Response resp = HttpClients.exchange(client, r, PrometheusText.MAX_BYTES);
